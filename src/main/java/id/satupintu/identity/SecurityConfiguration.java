@@ -1,0 +1,149 @@
+package id.satupintu.identity;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import id.satupintu.shared.web.ProblemFactory;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two ways in: the web UI signs staff in with a form and a session kept in PostgreSQL, the API takes signed bearer
+ * tokens (JWT). Public pages and the public API need no sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(StaffAccounts accounts) {
+        return username -> accounts.findByUsername(username)
+                .map(stored -> new StaffUser(stored.staff(), stored.passwordHash(), stored.enabled()))
+                .orElseThrow(() -> new UsernameNotFoundException("No such staff account"));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(TokenSigningKey key) {
+        return token -> NimbusJwtDecoder.withSecretKey(key.get()).macAlgorithm(MacAlgorithm.HS256).build()
+                .decode(token);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(TokenSigningKey key) {
+        return parameters -> new NimbusJwtEncoder(new ImmutableSecret<>(key.get())).encode(parameters);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemFactory problems, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
+                                "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
+                                "/api/v1/regions/*", "/api/v1/services").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::staffFromToken))
+                        .authenticationEntryPoint((request, response, e) ->
+                                writeProblem(response, problems, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
+                        .accessDeniedHandler((request, response, e) ->
+                                writeProblem(response, problems, json, HttpStatus.FORBIDDEN, "OUT_OF_SCOPE")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) ->
+                                writeProblem(response, problems, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
+                        .accessDeniedHandler((request, response, e) ->
+                                writeProblem(response, problems, json, HttpStatus.FORBIDDEN, "OUT_OF_SCOPE")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/manage/**").hasAnyRole("NATIONAL_ADMIN", "MALL_MANAGER")
+                        .requestMatchers("/staff/**").authenticated()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("NATIONAL_ADMIN")
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    private static AbstractAuthenticationToken staffFromToken(Jwt jwt) {
+        StaffPrincipal staff = TokenService.principalOf(jwt);
+        AbstractAuthenticationToken authentication = new AbstractAuthenticationToken(
+                List.of(new SimpleGrantedAuthority(staff.role().authority()))) {
+            @Override
+            public Object getCredentials() {
+                return jwt;
+            }
+
+            @Override
+            public Object getPrincipal() {
+                return staff;
+            }
+        };
+        authentication.setAuthenticated(true);
+        return authentication;
+    }
+
+    private static void writeProblem(HttpServletResponse response, ProblemFactory problems, JsonMapper json,
+            HttpStatus status, String code) throws IOException {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problems.of(status, code, locale);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

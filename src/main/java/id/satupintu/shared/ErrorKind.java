@@ -1,0 +1,11 @@
+package id.satupintu.shared;
+
+/** How a domain error is classified; the web edge maps each kind to one HTTP status. */
+public enum ErrorKind {
+    BAD_REQUEST,
+    UNAUTHENTICATED,
+    NOT_FOUND,
+    FORBIDDEN,
+    CONFLICT,
+    UNPROCESSABLE
+}

@@ -1,0 +1,62 @@
+package id.satupintu.shared.web;
+
+import java.util.Locale;
+
+import id.satupintu.shared.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Shows a friendly page in the visitor's language when a web page cannot be served. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebExceptionHandler.class);
+
+    private final ProblemFactory problems;
+
+    WebExceptionHandler(ProblemFactory problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domain(DomainException e, Locale locale, HttpServletResponse response) {
+        HttpStatus status = ProblemFactory.statusOf(e.code().kind());
+        String message = problems.message(e.messageKey(), e.args(), locale);
+        return page(status, message, response);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, null, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletResponse response) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse
+                || e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected failure of a web page", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response);
+    }
+
+    private static ModelAndView page(HttpStatus status, String message, HttpServletResponse response) {
+        response.setStatus(status.value());
+        ModelAndView view = new ModelAndView("error");
+        view.setStatus(status);
+        view.addObject("status", status.value());
+        view.addObject("detail", message);
+        return view;
+    }
+}
