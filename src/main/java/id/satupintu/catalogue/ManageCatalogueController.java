@@ -154,6 +154,7 @@ class ManageCatalogueController {
         mall(mallCode, model);
         model.addAttribute("agencyForm", form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "agencyForm", binding);
+        model.addAttribute("agencyFormOpen", true);
         return "catalogue/manage-mall";
     }
 

@@ -90,14 +90,18 @@ class ServiceApiController {
     record AgencyRef(String code, String name) {
     }
 
+    /**
+     * A service as the integration contract (API v1) describes it. {@code procedure} is the steps as one text; {@code procedureSteps} gives
+     * them one by one.
+     */
     record ServiceView(String code, String name, AgencyRef agency, String ticketPrefix, List<String> requirements,
-            List<String> procedure, String completionTime, String fee, String feeLegalBasis, String product,
+            String procedure, List<String> procedureSteps, String completionTime, String fee, String feeLegalBasis, String product,
             String complaintChannel, boolean online, Integer dailyQuota, boolean active) {
 
         static ServiceView of(MallService s, Agency agency, Locale locale) {
             return new ServiceView(s.code(), s.name().in(locale),
                     new AgencyRef(agency.code(), agency.name().in(locale)), s.ticketPrefix(), s.requirements(),
-                    s.procedure(), s.completionTime(), s.fee(), s.feeLegalBasis(), s.product(),
+                    String.join(" → ", s.procedure()), s.procedure(), s.completionTime(), s.fee(), s.feeLegalBasis(), s.product(),
                     s.complaintChannel(), s.online(), s.dailyQuota(), s.active());
         }
     }
