@@ -21,10 +21,21 @@ public final class ApiClient {
     private final String base;
     private final HttpClient http;
 
+    private final CookieManager cookies;
+
     public ApiClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private ApiClient(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same cookie jar against another instance, as a browser behind a load balancer. */
+    public ApiClient onPort(int port) {
+        return new ApiClient(port, cookies);
     }
 
     public record Response(int status, String body, HttpResponse<String> raw) {
