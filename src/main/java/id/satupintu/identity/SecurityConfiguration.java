@@ -6,10 +6,10 @@ import java.util.Locale;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import id.satupintu.shared.web.ProblemFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +76,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemFactory problems, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemFactory problems, JsonMapper json,
+            LocaleResolver locales) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
@@ -86,14 +88,14 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::staffFromToken))
                         .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(response, problems, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
+                                writeProblem(request, response, locales, problems, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
                         .accessDeniedHandler((request, response, e) ->
-                                writeProblem(response, problems, json, HttpStatus.FORBIDDEN, "OUT_OF_SCOPE")))
+                                writeProblem(request, response, locales, problems, json, HttpStatus.FORBIDDEN, "OUT_OF_SCOPE")))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(response, problems, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
+                                writeProblem(request, response, locales, problems, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
                         .accessDeniedHandler((request, response, e) ->
-                                writeProblem(response, problems, json, HttpStatus.FORBIDDEN, "OUT_OF_SCOPE")))
+                                writeProblem(request, response, locales, problems, json, HttpStatus.FORBIDDEN, "OUT_OF_SCOPE")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -137,9 +139,10 @@ class SecurityConfiguration {
         return authentication;
     }
 
-    private static void writeProblem(HttpServletResponse response, ProblemFactory problems, JsonMapper json,
-            HttpStatus status, String code) throws IOException {
-        Locale locale = LocaleContextHolder.getLocale();
+    /** Security answers before the dispatcher has resolved the language, so it resolves it here. */
+    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, LocaleResolver locales,
+            ProblemFactory problems, JsonMapper json, HttpStatus status, String code) throws IOException {
+        Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = problems.of(status, code, locale);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -9,14 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -58,6 +57,10 @@ class EmbeddedPostgresConfiguration {
                 .setPort(port)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
+                // The embedded server's test-friendly defaults trade durability for speed; an acknowledged write
+                // must survive a crash, so both are switched back on.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         return new EmbeddedDatabase(server.getJdbcUrl("postgres", "postgres"), server);
     }
@@ -96,13 +99,15 @@ class EmbeddedPostgresConfiguration {
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // After every application context has closed, so that none of them loses its database while
+                // it still writes on the way down.
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         server.close();
                     } catch (IOException e) {
                         log.warn("Could not stop the shared embedded PostgreSQL", e);
                     }
-                }, "embedded-postgres-stop"));
+                });
                 return server;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

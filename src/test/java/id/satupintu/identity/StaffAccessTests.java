@@ -103,6 +103,7 @@ class StaffAccessTests {
                 body(service, "Rp3", 3));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("code").asString()).isEqualTo("UNAUTHORIZED");
+        assertThat(anonymous.json().get("detail").asString()).startsWith("Silakan masuk");
         ApiClient.Response forged = api.putJson("/api/v1/malls/36.71/services/" + service.code(),
                 body(service, "Rp3", 3), "Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
         assertThat(forged.status()).isEqualTo(401);
