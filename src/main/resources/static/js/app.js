@@ -4,4 +4,8 @@ document.addEventListener('click', function (event) {
   if (printButton) {
     window.print();
   }
+  var confirming = event.target.closest('[data-confirm]');
+  if (confirming && !window.confirm(confirming.getAttribute('data-confirm'))) {
+    event.preventDefault();
+  }
 });

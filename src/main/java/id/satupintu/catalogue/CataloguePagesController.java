@@ -1,6 +1,12 @@
 package id.satupintu.catalogue;
 
+import java.text.Collator;
+import java.time.DayOfWeek;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,6 +15,7 @@ import java.util.stream.Collectors;
 import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
 import id.satupintu.region.Malls;
+import id.satupintu.region.OpeningHours;
 import id.satupintu.region.Region;
 import id.satupintu.region.Regions;
 import id.satupintu.shared.AgencyId;
@@ -68,23 +75,33 @@ class CataloguePagesController {
         }
         model.addAttribute("q", q);
         model.addAttribute("results", byService);
-        model.addAttribute("count", matches.size());
+        model.addAttribute("mallCount", matches.stream().map(m -> m.service().mallId()).distinct().count());
         return "catalogue/search";
     }
 
     record SearchHit(Mall mall, MallService service) {
     }
 
+    record WeekRow(DayOfWeek day, OpeningHours hours) {
+    }
+
     @GetMapping("/malls/{mallCode}")
-    String mall(@PathVariable String mallCode, Model model) {
+    String mall(@PathVariable String mallCode, Model model, Locale locale) {
         Mall mall = malls.getByCode(mallCode);
         List<Agency> agencies = catalogue.agencies(mall.id());
         Map<AgencyId, List<MallService>> services = catalogue.activeServices(mall.id()).stream()
+                .sorted(Comparator.comparing((MallService s) -> s.name().in(locale), Collator.getInstance(locale)))
                 .collect(Collectors.groupingBy(MallService::agencyId, LinkedHashMap::new, Collectors.toList()));
+        List<OpeningHours> weekly = malls.weeklyHours(mall.id());
+        ZonedDateTime now = calendar.now(mall);
         model.addAttribute("mall", mall);
         model.addAttribute("region", regions.find(mall.regionCode()).orElse(null));
         model.addAttribute("today", calendar.today(mall));
-        model.addAttribute("weeklyHours", malls.weeklyHours(mall.id()));
+        model.addAttribute("week", Arrays.stream(DayOfWeek.values())
+                .map(day -> new WeekRow(day, weekly.stream().filter(h -> h.day() == day).findFirst().orElse(null)))
+                .toList());
+        model.addAttribute("openNow", calendar.isOpenAt(mall, now));
+        model.addAttribute("nextOpening", calendar.nextOpening(mall, now).orElse(null));
         model.addAttribute("agencies", agencies.stream().filter(a -> services.containsKey(a.id())).toList());
         model.addAttribute("services", services);
         return "catalogue/mall";

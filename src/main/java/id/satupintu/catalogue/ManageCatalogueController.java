@@ -85,8 +85,8 @@ class ManageCatalogueController {
         if (!binding.hasErrors()) {
             try {
                 catalogue.createService(mall.id(), form);
-                redirect.addFlashAttribute("saved", form.code());
-                return "redirect:/manage/" + mall.code() + "#services";
+                redirect.addFlashAttribute("saved", form.nameId());
+                return "redirect:/manage/" + mall.code();
             } catch (DomainException e) {
                 binding.reject(e.messageKey(), e.args(), null);
             }
@@ -111,8 +111,8 @@ class ManageCatalogueController {
         if (!binding.hasErrors()) {
             try {
                 catalogue.updateService(mall.id(), serviceCode, form, version);
-                redirect.addFlashAttribute("saved", serviceCode);
-                return "redirect:/manage/" + mall.code() + "#services";
+                redirect.addFlashAttribute("saved", form.nameId());
+                return "redirect:/manage/" + mall.code();
             } catch (DomainException e) {
                 binding.reject(e.messageKey(), e.args(), null);
             }
@@ -146,7 +146,7 @@ class ManageCatalogueController {
                 catalogue.createAgency(mall.id(), form.code(), new LocalizedText(form.nameId(), form.nameEn()),
                         form.sortOrder() == null ? 100 : form.sortOrder());
                 redirect.addFlashAttribute("saved", form.code());
-                return "redirect:/manage/" + mall.code() + "#agencies";
+                return "redirect:/manage/" + mall.code();
             } catch (DomainException e) {
                 binding.reject(e.messageKey(), e.args(), null);
             }
@@ -183,7 +183,7 @@ class ManageCatalogueController {
         catalogue.renameAgency(mall.id(), agencyCode, new LocalizedText(form.nameId(), form.nameEn()),
                 form.sortOrder() == null ? agency.sortOrder() : form.sortOrder());
         redirect.addFlashAttribute("saved", agencyCode);
-        return "redirect:/manage/" + mall.code() + "#agencies";
+        return "redirect:/manage/" + mall.code();
     }
 
     // ---- counters
@@ -211,7 +211,7 @@ class ManageCatalogueController {
             try {
                 catalogue.createCounter(mall.id(), agency.code(), form.name(), form.serviceCodes());
                 redirect.addFlashAttribute("saved", form.name());
-                return "redirect:/manage/" + mall.code() + "#counters";
+                return "redirect:/manage/" + mall.code();
             } catch (DomainException e) {
                 binding.reject(e.messageKey(), e.args(), null);
             }
@@ -242,7 +242,7 @@ class ManageCatalogueController {
             try {
                 catalogue.updateCounter(mall.id(), counter.id(), form.name(), form.serviceCodes());
                 redirect.addFlashAttribute("saved", form.name());
-                return "redirect:/manage/" + mall.code() + "#counters";
+                return "redirect:/manage/" + mall.code();
             } catch (DomainException e) {
                 binding.reject(e.messageKey(), e.args(), null);
             }

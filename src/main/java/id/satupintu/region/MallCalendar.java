@@ -35,6 +35,31 @@ public class MallCalendar {
                 malls.nationalHolidays(date, date), mall.openOnCollectiveLeave());
     }
 
+    /** Whether the mall takes visitors at this moment: between opening and closing time of an open day. */
+    public boolean isOpenAt(Mall mall, ZonedDateTime at) {
+        DaySchedule day = on(mall, at.toLocalDate());
+        if (day instanceof DaySchedule.Open open) {
+            var time = at.withZoneSameInstant(mall.timeZone()).toLocalTime();
+            return !time.isBefore(open.hours().opens()) && time.isBefore(open.hours().closes());
+        }
+        return false;
+    }
+
+    /** The next moment the mall opens after {@code from}, looking up to two months ahead. */
+    public Optional<ZonedDateTime> nextOpening(Mall mall, ZonedDateTime from) {
+        ZonedDateTime local = from.withZoneSameInstant(mall.timeZone());
+        for (int days = 0; days <= 62; days++) {
+            LocalDate date = local.toLocalDate().plusDays(days);
+            if (on(mall, date) instanceof DaySchedule.Open open) {
+                ZonedDateTime opens = date.atTime(open.hours().opens()).atZone(mall.timeZone());
+                if (opens.isAfter(local)) {
+                    return Optional.of(opens);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The rule, in order: the mall's own decision for the date wins; then a national holiday closes; then collective
      * leave closes unless the mall opens on such days; then the weekly hours decide.

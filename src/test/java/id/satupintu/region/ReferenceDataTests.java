@@ -1,6 +1,7 @@
 package id.satupintu.region;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 
 import id.satupintu.SatuPintuTest;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,28 @@ class ReferenceDataTests {
                         assertThat(h.hasBreak()).isTrue();
                     });
         }
+    }
+
+    @Test
+    void aMallTakesVisitorsBetweenOpeningAndClosingInItsOwnTimeZone() {
+        Mall poso = malls.getByCode("72.02");
+        // 08:00 WITA is 07:00 WIB: the WITA mall is open while a WIB clock still says seven
+        assertThat(calendar.isOpenAt(poso, ZonedDateTime.parse("2026-12-01T07:59:00+08:00[Asia/Makassar]")))
+                .isFalse();
+        assertThat(calendar.isOpenAt(poso, ZonedDateTime.parse("2026-12-01T07:00:00+07:00[Asia/Jakarta]")))
+                .isTrue();
+        assertThat(calendar.isOpenAt(poso, ZonedDateTime.parse("2026-12-01T15:00:00+08:00[Asia/Makassar]")))
+                .isFalse();
+    }
+
+    @Test
+    void theNextOpeningSkipsWeekendsHolidaysAndCollectiveLeave() {
+        Mall poso = malls.getByCode("72.02");
+        assertThat(calendar.nextOpening(poso, ZonedDateTime.parse("2026-12-23T16:00:00+08:00[Asia/Makassar]")))
+                .contains(ZonedDateTime.parse("2026-12-28T08:00:00+08:00[Asia/Makassar]"));
+        Mall tangerang = malls.getByCode("36.71");
+        assertThat(calendar.nextOpening(tangerang, ZonedDateTime.parse("2026-11-28T06:00:00+07:00[Asia/Jakarta]")))
+                .contains(ZonedDateTime.parse("2026-11-28T08:00:00+07:00[Asia/Jakarta]"));
     }
 
     @Test

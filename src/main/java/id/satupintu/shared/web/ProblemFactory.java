@@ -1,6 +1,8 @@
 package id.satupintu.shared.web;
 
 import java.net.URI;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import id.satupintu.shared.DomainException;
@@ -37,11 +39,35 @@ public class ProblemFactory {
     }
 
     public ProblemDetail of(DomainException e, Locale locale) {
-        String detail = message(e.messageKey(), e.args(), locale);
+        Object[] args = localized(e.args(), locale);
+        String detail = message(e.messageKey(), args, locale);
         if (detail == null) {
-            detail = message(e.code().messageKey(), e.args(), locale);
+            detail = message(e.code().messageKey(), args, locale);
         }
-        return of(statusOf(e.code().kind()), e.code().name(), detail);
+        ProblemDetail problem = of(statusOf(e.code().kind()), e.code().name(), detail);
+        e.properties().forEach((name, value) -> problem.setProperty(name,
+                value instanceof ZonedDateTime time ? time.toOffsetDateTime().toString() : value));
+        return problem;
+    }
+
+    /** The detail text of a domain error in the given language. */
+    public String detail(DomainException e, Locale locale) {
+        Object[] args = localized(e.args(), locale);
+        String detail = message(e.messageKey(), args, locale);
+        return detail != null ? detail : message(e.code().messageKey(), args, locale);
+    }
+
+    /** Dates and times in messages are written out in the reader's language, with the mall's zone (WIB, WITA). */
+    private Object[] localized(Object[] args, Locale locale) {
+        Object[] result = args.clone();
+        for (int i = 0; i < result.length; i++) {
+            if (result[i] instanceof ZonedDateTime time) {
+                String zone = message("zone." + time.getZone().getId(), null, locale);
+                result[i] = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", locale).format(time)
+                        + (zone != null ? " " + zone : "");
+            }
+        }
+        return result;
     }
 
     public ProblemDetail of(HttpStatusCode status, String code, Locale locale, Object... args) {

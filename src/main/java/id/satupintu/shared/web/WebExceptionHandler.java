@@ -31,7 +31,7 @@ class WebExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ModelAndView domain(DomainException e, Locale locale, HttpServletResponse response) {
         HttpStatus status = ProblemFactory.statusOf(e.code().kind());
-        String message = problems.message(e.messageKey(), e.args(), locale);
+        String message = problems.detail(e, locale);
         return page(status, message, response);
     }
 
