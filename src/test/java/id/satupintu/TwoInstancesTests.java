@@ -46,14 +46,11 @@ class TwoInstancesTests {
 
     @BeforeAll
     void startSecondInstance() {
-        second = new SpringApplicationBuilder(SatuPintuApplication.class)
-                .properties(Map.of(
-                        "spring.datasource.url", dataSource.getJdbcUrl(),
-                        "spring.datasource.username", "postgres",
-                        "spring.datasource.password", "",
-                        "spring.datasource.hikari.maximum-pool-size", "5",
-                        "server.port", "0"))
-                .run();
+        second = new SpringApplicationBuilder(SatuPintuApplication.class).run(
+                "--spring.datasource.url=" + dataSource.getJdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.hikari.maximum-pool-size=5",
+                "--server.port=0");
         secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
     }
 

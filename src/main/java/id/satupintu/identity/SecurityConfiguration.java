@@ -80,7 +80,8 @@ class SecurityConfiguration {
             LocaleResolver locales) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/malls/*/tickets").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
                                 "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
                                 "/api/v1/regions/*", "/api/v1/services").permitAll()
@@ -106,7 +107,7 @@ class SecurityConfiguration {
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/manage/**").hasAnyRole("NATIONAL_ADMIN", "MALL_MANAGER")
-                        .requestMatchers("/staff/**").authenticated()
+                        .requestMatchers("/staff/**", "/counter/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("NATIONAL_ADMIN")
                         .anyRequest().permitAll())

@@ -1,0 +1,5 @@
+package id.satupintu.queue;
+
+public enum CounterStatus {
+    OPEN, PAUSED, CLOSED
+}

@@ -1,0 +1,128 @@
+package id.satupintu.queue;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import id.satupintu.shared.MallId;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The display boards and ticket status pages connected to this instance, by mall. Each notification is turned into
+ * one board state per mall and sent to every board of that mall; status pages of the mall are told to refresh.
+ * Sends run on virtual threads so one slow screen never holds up the others.
+ */
+@Component
+class LiveHub implements DisposableBean {
+
+    private static final long EMITTER_TIMEOUT_MILLIS = 30 * 60 * 1000L;
+
+    private final Board boards;
+    private final Map<Long, Set<SseEmitter>> boardsByMall = new ConcurrentHashMap<>();
+    private final Map<Long, Map<SseEmitter, String>> ticketPagesByMall = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+    LiveHub(Board boards) {
+        this.boards = boards;
+    }
+
+    SseEmitter subscribeBoard(MallId mall) {
+        SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MILLIS);
+        Set<SseEmitter> set = boardsByMall.computeIfAbsent(mall.value(), k -> ConcurrentHashMap.newKeySet());
+        set.add(emitter);
+        Runnable remove = () -> set.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(emitter, "state", boards.state(mall));
+        return emitter;
+    }
+
+    SseEmitter subscribeTicket(MallId mall, TicketId ticket) {
+        SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MILLIS);
+        Map<SseEmitter, String> pages = ticketPagesByMall.computeIfAbsent(mall.value(), k -> new ConcurrentHashMap<>());
+        pages.put(emitter, ticket.toString());
+        Runnable remove = () -> pages.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(emitter, "refresh", Map.of("ticket", true));
+        return emitter;
+    }
+
+    void deliver(QueueEvents.Notice notice) {
+        Set<SseEmitter> mallBoards = boardsByMall.getOrDefault(notice.mall(), Set.of());
+        if (!mallBoards.isEmpty()) {
+            Board.State state = boards.state(new MallId(notice.mall()));
+            for (SseEmitter board : mallBoards) {
+                if (QueueEvents.Notice.CALLED.equals(notice.kind())) {
+                    send(board, "call", new Board.Call(notice.number(), notice.counter(), null));
+                }
+                send(board, "state", state);
+            }
+        }
+        Map<SseEmitter, String> pages = ticketPagesByMall.getOrDefault(notice.mall(), Map.of());
+        pages.forEach((page, ticket) -> send(page, "refresh",
+                Map.of("ticket", ticket.equals(notice.ticket()))));
+    }
+
+    /** After the listener lost and regained the database, screens may have missed changes: refresh them all. */
+    void reconnected() {
+        boardsByMall.forEach((mall, set) -> {
+            if (!set.isEmpty()) {
+                Board.State state = boards.state(new MallId(mall));
+                set.forEach(board -> send(board, "state", state));
+            }
+        });
+        ticketPagesByMall.values().forEach(pages -> pages.keySet().forEach(page ->
+                send(page, "refresh", Map.of("ticket", true))));
+    }
+
+    int subscribers() {
+        return boardsByMall.values().stream().mapToInt(Set::size).sum()
+                + ticketPagesByMall.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** A comment line now and then keeps proxies from closing idle streams and reveals dead ones. */
+    @Scheduled(fixedDelay = 20_000)
+    void heartbeat() {
+        boardsByMall.values().forEach(set -> set.forEach(this::ping));
+        ticketPagesByMall.values().forEach(pages -> pages.keySet().forEach(this::ping));
+    }
+
+    private void ping(SseEmitter emitter) {
+        senders.execute(() -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        });
+    }
+
+    private void send(SseEmitter emitter, String name, Object data) {
+        senders.execute(() -> {
+            try {
+                synchronized (emitter) {
+                    emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+                }
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        boardsByMall.values().forEach(set -> set.forEach(SseEmitter::complete));
+        ticketPagesByMall.values().forEach(pages -> pages.keySet().forEach(SseEmitter::complete));
+        senders.shutdownNow();
+    }
+}

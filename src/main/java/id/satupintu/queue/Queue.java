@@ -1,0 +1,208 @@
+package id.satupintu.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import id.satupintu.catalogue.Catalogue;
+import id.satupintu.catalogue.Counter;
+import id.satupintu.catalogue.MallService;
+import id.satupintu.region.Mall;
+import id.satupintu.region.MallCalendar;
+import id.satupintu.region.Malls;
+import id.satupintu.shared.CounterId;
+import id.satupintu.shared.MallId;
+import id.satupintu.shared.ServiceId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues tickets and tells where a ticket stands. */
+@Service
+public class Queue {
+
+    static final Duration DEFAULT_SERVICE_DURATION = Duration.ofMinutes(8);
+    private static final int RECENT_VISITS = 30;
+
+    private final TicketStore store;
+    private final Malls malls;
+    private final MallCalendar calendar;
+    private final Catalogue catalogue;
+    private final QueueEvents events;
+    private final Clock clock;
+
+    Queue(TicketStore store, Malls malls, MallCalendar calendar, Catalogue catalogue, QueueEvents events,
+            Clock clock) {
+        this.store = store;
+        this.malls = malls;
+        this.calendar = calendar;
+        this.catalogue = catalogue;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a ticket for a service of the mall: refused while the mall is closed or when the service's daily quota
+     * is used up, numbered gap-free per prefix and local day of the mall.
+     */
+    @Transactional
+    public TicketView issue(String mallCode, String serviceCode, PriorityGroup priorityGroup, Channel channel,
+            Locale locale) {
+        Mall mall = malls.getByCode(mallCode);
+        MallService service = catalogue.service(mall.id(), serviceCode);
+        ZonedDateTime now = calendar.now(mall);
+        if (!calendar.isOpenAt(mall, now)) {
+            throw closed(mall, now, QueueError.Code.MALL_CLOSED);
+        }
+        if (!service.active()) {
+            throw new QueueError(QueueError.Code.SERVICE_UNAVAILABLE);
+        }
+        LocalDate day = now.toLocalDate();
+        // Where the ticket will stand is worked out before the quota and number rows are locked, so that
+        // concurrent issuers wait on each other only for the short writes that follow.
+        Standing standing = standing(mall, Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(),
+                Integer.MAX_VALUE, service.id(), priorityGroup, channel, now.toInstant()), day);
+        if (service.hasQuota() && !store.takeQuota(mall.id(), service.id(), day, service.dailyQuota())) {
+            throw closed(mall, now.toLocalDate().plusDays(1).atStartOfDay(mall.timeZone()),
+                    QueueError.Code.QUOTA_EXHAUSTED);
+        }
+        int sequence = store.nextSequence(mall.id(), day, service.ticketPrefix());
+        if (sequence > 999) {
+            throw new QueueError(QueueError.Code.DAY_FULL);
+        }
+        Ticket ticket = Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(), sequence,
+                service.id(), priorityGroup, channel, now.toInstant());
+        store.insert(ticket, standing.estimateMinutes());
+        store.event(ticket, "ISSUED", null, channel.name(), ticket.arrivalAt());
+        events.changed(mall.id());
+        return view(mall, ticket, service, null, standing, locale);
+    }
+
+    private QueueError closed(Mall mall, ZonedDateTime from, QueueError.Code code) {
+        Optional<ZonedDateTime> opens = calendar.nextOpening(mall, from);
+        QueueError error = new QueueError(code, opens.<Object>map(t -> t).orElse("-"));
+        opens.ifPresent(t -> error.with("opensAt", t));
+        return error;
+    }
+
+    @Transactional(readOnly = true)
+    public TicketView view(TicketId id, Locale locale) {
+        Ticket ticket = store.find(id).orElseThrow(() -> new QueueError(QueueError.Code.TICKET_NOT_FOUND));
+        Mall mall = malls.get(ticket.mallId());
+        MallService service = serviceOf(mall, ticket.serviceId());
+        Counter counter = ticket.counterId() == null ? null : catalogue.counter(mall.id(), ticket.counterId());
+        Standing standing = ticket.status() == TicketStatus.WAITING ? standing(mall, ticket, ticket.localDate())
+                : Standing.NONE;
+        return view(mall, ticket, service, counter, standing, locale);
+    }
+
+    /** The mall id of a ticket, for live updates. */
+    public MallId mallOf(TicketId id) {
+        return store.find(id).orElseThrow(() -> new QueueError(QueueError.Code.TICKET_NOT_FOUND)).mallId();
+    }
+
+    /** People waiting per service of the mall today. */
+    @Transactional(readOnly = true)
+    public Map<ServiceId, Long> waitingCounts(MallId mall) {
+        LocalDate day = calendar.now(malls.get(mall)).toLocalDate();
+        return store.waiting(mall, day).stream()
+                .collect(Collectors.groupingBy(Ticket::serviceId, Collectors.counting()));
+    }
+
+    record Standing(Integer position, Integer ahead, Integer estimateMinutes) {
+        static final Standing NONE = new Standing(null, null, null);
+    }
+
+    /** Where a waiting ticket stands: its place in the line of its service and the expected wait. */
+    Standing standing(Mall mall, Ticket ticket, LocalDate day) {
+        List<Ticket> waiting = store.waiting(mall.id(), day);
+        int ahead = 0;
+        for (Ticket other : waiting) {
+            if (other.id().equals(ticket.id()) || !other.serviceId().equals(ticket.serviceId())) {
+                continue;
+            }
+            boolean otherFirst = other.isPriority() && !ticket.isPriority()
+                    || other.isPriority() == ticket.isPriority() && isEarlier(other, ticket);
+            if (otherFirst) {
+                ahead++;
+            }
+        }
+        Optional<Duration> estimate = WaitEstimator.estimate(snapshot(mall, day, waiting), asWaiting(ticket));
+        return new Standing(ahead + 1, ahead,
+                estimate.map(d -> (int) Math.ceil(d.toSeconds() / 60.0)).orElse(null));
+    }
+
+    private static boolean isEarlier(Ticket a, Ticket b) {
+        int byArrival = a.arrivalAt().compareTo(b.arrivalAt());
+        return byArrival < 0 || byArrival == 0 && a.sequence() < b.sequence();
+    }
+
+    WaitEstimator.Snapshot snapshot(Mall mall, LocalDate day, List<Ticket> waiting) {
+        Instant now = clock.instant();
+        Map<CounterId, Counter> counters = catalogue.counters(mall.id()).stream()
+                .collect(Collectors.toMap(Counter::id, c -> c));
+        Map<CounterId, Ticket> busy = store.atCounters(mall.id(), day).stream()
+                .collect(Collectors.toMap(Ticket::counterId, t -> t, (a, b) -> a));
+        Set<ServiceId> relevant = new HashSet<>();
+        List<WaitEstimator.Desk> desks = store.counterStates(mall.id()).stream()
+                .filter(state -> state.status() == CounterStatus.OPEN && counters.containsKey(state.counterId()))
+                .map(state -> {
+                    Counter counter = counters.get(state.counterId());
+                    Ticket atDesk = busy.get(state.counterId());
+                    relevant.addAll(counter.services());
+                    return new WaitEstimator.Desk(state.counterId(), Set.copyOf(counter.services()),
+                            state.priorityStreak(), atDesk == null ? null : atDesk.serviceId(),
+                            atDesk == null ? null : atDesk.calledAt());
+                })
+                .toList();
+        Map<ServiceId, Duration> means = new HashMap<>();
+        for (ServiceId service : relevant) {
+            meanDuration(mall.id(), service, now).ifPresent(mean -> means.put(service, mean));
+        }
+        return new WaitEstimator.Snapshot(now, desks, waiting.stream().map(Queue::asWaiting).toList(), means,
+                DEFAULT_SERVICE_DURATION, store.settings(mall.id()).maxPriorityStreak());
+    }
+
+    /** Mean time a counter spends on one visit of the service (walk to the counter and service), lately. */
+    private Optional<Duration> meanDuration(MallId mall, ServiceId service, Instant now) {
+        List<Long> recent = store.recentServiceSeconds(mall, service, now.minus(Duration.ofDays(14)), RECENT_VISITS);
+        if (recent.size() < 3) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Math.round(recent.stream().mapToLong(Long::longValue).average()
+                .orElseThrow())));
+    }
+
+    static WaitEstimator.Waiting asWaiting(Ticket ticket) {
+        return new WaitEstimator.Waiting(ticket.id(), ticket.serviceId(), ticket.isPriority(), ticket.arrivalAt(),
+                ticket.sequence());
+    }
+
+    private MallService serviceOf(Mall mall, ServiceId id) {
+        return catalogue.services(mall.id()).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    TicketView view(Mall mall, Ticket ticket, MallService service, Counter counter, Standing standing,
+            Locale locale) {
+        return new TicketView(ticket.id().toString(), ticket.number(), mall.code(), service.code(),
+                service.name().in(locale), ticket.status().name(),
+                ticket.priorityGroup() == null ? null : ticket.priorityGroup().name(), ticket.channel().name(),
+                local(mall, ticket.arrivalAt()), standing.position(), standing.ahead(), standing.estimateMinutes(),
+                counter == null ? null : new TicketView.CounterRef(counter.id().value(), counter.name()),
+                local(mall, ticket.calledAt()));
+    }
+
+    static OffsetDateTime local(Mall mall, Instant instant) {
+        return instant == null ? null : instant.atZone(mall.timeZone()).toOffsetDateTime();
+    }
+}
