@@ -3,6 +3,7 @@ package id.satupintu.catalogue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,21 +189,19 @@ public class Catalogue {
     // ---- counters
 
     public List<Counter> counters(MallId mall) {
-        List<Counter> counters = jdbc.sql("SELECT id, mall_id, agency_id, name FROM counter WHERE mall_id = :mall"
-                        + " ORDER BY agency_id, name")
+        return jdbc.sql("""
+                SELECT c.id, c.mall_id, c.agency_id, c.name,
+                       coalesce(array_agg(cs.service_id ORDER BY cs.service_id)
+                                FILTER (WHERE cs.service_id IS NOT NULL), '{}') AS services
+                FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id
+                WHERE c.mall_id = :mall
+                GROUP BY c.id ORDER BY c.agency_id, c.name
+                """)
                 .param("mall", mall.value())
                 .query((rs, n) -> new Counter(new CounterId(rs.getLong("id")), new MallId(rs.getLong("mall_id")),
-                        new AgencyId(rs.getLong("agency_id")), rs.getString("name"), new ArrayList<>()))
+                        new AgencyId(rs.getLong("agency_id")), rs.getString("name"),
+                        Arrays.stream((Long[]) rs.getArray("services").getArray()).map(ServiceId::new).toList()))
                 .list();
-        for (Counter counter : counters) {
-            counter.services().addAll(jdbc.sql(
-                            "SELECT service_id FROM counter_service WHERE counter_id = :counter ORDER BY service_id")
-                    .param("counter", counter.id().value())
-                    .query((rs, n) -> new ServiceId(rs.getLong(1)))
-                    .list());
-        }
-        return counters.stream().map(c -> new Counter(c.id(), c.mallId(), c.agencyId(), c.name(),
-                List.copyOf(c.services()))).toList();
     }
 
     public Counter counter(MallId mall, CounterId id) {

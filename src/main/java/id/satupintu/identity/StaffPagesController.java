@@ -17,7 +17,7 @@ class StaffPagesController {
         StaffPrincipal staff = StaffPrincipal.requireCurrent();
         return switch (staff.role()) {
             case NATIONAL_ADMIN, MALL_MANAGER -> "redirect:/manage";
-            case OFFICER -> "identity/officer-home";
+            case OFFICER -> "redirect:/counter";
         };
     }
 }

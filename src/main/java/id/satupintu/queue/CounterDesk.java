@@ -149,7 +149,6 @@ public class CounterDesk {
                 CallOrderPolicy.streakAfter(chosen, regularWaiting, state.priorityStreak()), state.statusSince()));
         store.event(ticket, "CALLED", counterId, null, now);
         events.called(mall.id(), ticket, operated.counter().name());
-        events.changed(mall.id());
         return Optional.of(view(operated, ticket, locale));
     }
 
@@ -220,8 +219,9 @@ public class CounterDesk {
         Operated operated = operateReadOnly(staff, ticket.counterId());
         action.apply(ticket, operated, clock.instant());
         store.update(ticket);
-        events.ticketChanged(operated.mall().id(), ticket);
-        events.changed(operated.mall().id());
+        if (ticket.status() != TicketStatus.CALLED) {
+            events.ticketChanged(operated.mall().id(), ticket);
+        }
         return view(operated, ticket, locale);
     }
 

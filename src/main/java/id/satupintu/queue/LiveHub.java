@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The display boards and ticket status pages connected to this instance, by mall. Each notification is turned into
@@ -25,12 +26,14 @@ class LiveHub implements DisposableBean {
     private static final long EMITTER_TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
     private final Board boards;
+    private final JsonMapper json;
     private final Map<Long, Set<SseEmitter>> boardsByMall = new ConcurrentHashMap<>();
     private final Map<Long, Map<SseEmitter, String>> ticketPagesByMall = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    LiveHub(Board boards) {
+    LiveHub(Board boards, JsonMapper json) {
         this.boards = boards;
+        this.json = json;
     }
 
     SseEmitter subscribeBoard(MallId mall) {
@@ -57,20 +60,30 @@ class LiveHub implements DisposableBean {
         return emitter;
     }
 
+    /**
+     * Every notice changes what boards show, so they get the new state; a call is also announced. The JSON is
+     * written once per notice, not once per screen.
+     */
     void deliver(QueueEvents.Notice notice) {
         Set<SseEmitter> mallBoards = boardsByMall.getOrDefault(notice.mall(), Set.of());
         if (!mallBoards.isEmpty()) {
-            Board.State state = boards.state(new MallId(notice.mall()));
+            String call = QueueEvents.Notice.CALLED.equals(notice.kind())
+                    ? json.writeValueAsString(new Board.Call(notice.number(), notice.counter(), null)) : null;
+            String state = json.writeValueAsString(boards.state(new MallId(notice.mall())));
             for (SseEmitter board : mallBoards) {
-                if (QueueEvents.Notice.CALLED.equals(notice.kind())) {
-                    send(board, "call", new Board.Call(notice.number(), notice.counter(), null));
-                }
-                send(board, "state", state);
+                senders.execute(() -> {
+                    if (call != null) {
+                        sendNow(board, "call", call);
+                    }
+                    sendNow(board, "state", state);
+                });
             }
         }
         Map<SseEmitter, String> pages = ticketPagesByMall.getOrDefault(notice.mall(), Map.of());
-        pages.forEach((page, ticket) -> send(page, "refresh",
-                Map.of("ticket", ticket.equals(notice.ticket()))));
+        String mine = "{\"ticket\":true}";
+        String others = "{\"ticket\":false}";
+        pages.forEach((page, ticket) -> senders.execute(() ->
+                sendNow(page, "refresh", ticket.equals(notice.ticket()) ? mine : others)));
     }
 
     /** After the listener lost and regained the database, screens may have missed changes: refresh them all. */
@@ -102,21 +115,26 @@ class LiveHub implements DisposableBean {
             try {
                 emitter.send(SseEmitter.event().comment("keep-alive"));
             } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
+                emitter.complete();
             }
         });
     }
 
     private void send(SseEmitter emitter, String name, Object data) {
-        senders.execute(() -> {
-            try {
-                synchronized (emitter) {
-                    emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
-                }
-            } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
+        String text = json.writeValueAsString(data);
+        senders.execute(() -> sendNow(emitter, name, text));
+    }
+
+    /** Sends JSON text already written; events to one screen keep their order. */
+    private static void sendNow(SseEmitter emitter, String name, String jsonText) {
+        try {
+            synchronized (emitter) {
+                emitter.send(SseEmitter.event().name(name).data(jsonText, MediaType.TEXT_PLAIN));
             }
-        });
+        } catch (IOException | IllegalStateException e) {
+            // The screen went away (closed tab, lost network); it reconnects by itself if it still exists.
+            emitter.complete();
+        }
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,34 +151,20 @@ public class Queue {
                 .collect(Collectors.toMap(Counter::id, c -> c));
         Map<CounterId, Ticket> busy = store.atCounters(mall.id(), day).stream()
                 .collect(Collectors.toMap(Ticket::counterId, t -> t, (a, b) -> a));
-        Set<ServiceId> relevant = new HashSet<>();
         List<WaitEstimator.Desk> desks = store.counterStates(mall.id()).stream()
                 .filter(state -> state.status() == CounterStatus.OPEN && counters.containsKey(state.counterId()))
                 .map(state -> {
                     Counter counter = counters.get(state.counterId());
                     Ticket atDesk = busy.get(state.counterId());
-                    relevant.addAll(counter.services());
                     return new WaitEstimator.Desk(state.counterId(), Set.copyOf(counter.services()),
                             state.priorityStreak(), atDesk == null ? null : atDesk.serviceId(),
                             atDesk == null ? null : atDesk.calledAt());
                 })
                 .toList();
-        Map<ServiceId, Duration> means = new HashMap<>();
-        for (ServiceId service : relevant) {
-            meanDuration(mall.id(), service, now).ifPresent(mean -> means.put(service, mean));
-        }
+        Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
+                RECENT_VISITS, 3);
         return new WaitEstimator.Snapshot(now, desks, waiting.stream().map(Queue::asWaiting).toList(), means,
                 DEFAULT_SERVICE_DURATION, store.settings(mall.id()).maxPriorityStreak());
-    }
-
-    /** Mean time a counter spends on one visit of the service (walk to the counter and service), lately. */
-    private Optional<Duration> meanDuration(MallId mall, ServiceId service, Instant now) {
-        List<Long> recent = store.recentServiceSeconds(mall, service, now.minus(Duration.ofDays(14)), RECENT_VISITS);
-        if (recent.size() < 3) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofSeconds(Math.round(recent.stream().mapToLong(Long::longValue).average()
-                .orElseThrow())));
     }
 
     static WaitEstimator.Waiting asWaiting(Ticket ticket) {

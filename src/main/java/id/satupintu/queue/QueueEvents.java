@@ -30,12 +30,12 @@ class QueueEvents {
         notify(new Notice(mall.value(), Notice.CHANGED, null, null, null));
     }
 
-    /** A ticket was called or called again to a counter. */
+    /** A ticket was called or called again to a counter (the lines changed too). */
     void called(MallId mall, Ticket ticket, String counterName) {
         notify(new Notice(mall.value(), Notice.CALLED, ticket.id().toString(), ticket.number(), counterName));
     }
 
-    /** One ticket's status changed. */
+    /** One ticket's status changed (the lines changed too). */
     void ticketChanged(MallId mall, Ticket ticket) {
         notify(new Notice(mall.value(), Notice.TICKET, ticket.id().toString(), ticket.number(), null));
     }

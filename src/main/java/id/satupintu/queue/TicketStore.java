@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -184,17 +186,29 @@ class TicketStore {
                 .query(TicketStore::ticket).list();
     }
 
-    /** Service durations of recently finished visits, newest first, to estimate how long the next will take. */
-    List<Long> recentServiceSeconds(MallId mall, ServiceId service, Instant since, int limit) {
-        return jdbc.sql("""
-                SELECT service_seconds + walk_seconds FROM ticket
-                WHERE mall_id = :mall AND first_service_id = :service AND status = 'DONE' AND transfer_count = 0
-                  AND finished_at >= :since
-                ORDER BY finished_at DESC LIMIT :limit
+    /**
+     * The mean time counters spent on one visit (walk and service) per service, over each service's most recent
+     * finished visits since {@code since}; services with fewer than {@code minimum} such visits are left out.
+     */
+    Map<ServiceId, Duration> recentMeanDurations(MallId mall, Instant since, int visits, int minimum) {
+        Map<ServiceId, Duration> means = new HashMap<>();
+        jdbc.sql("""
+                SELECT first_service_id, avg(seconds) AS mean, count(*) AS visits
+                FROM (SELECT first_service_id, service_seconds + walk_seconds AS seconds,
+                             row_number() OVER (PARTITION BY first_service_id ORDER BY finished_at DESC) AS recent
+                      FROM ticket
+                      WHERE mall_id = :mall AND status = 'DONE' AND transfer_count = 0 AND finished_at >= :since) v
+                WHERE recent <= :visits
+                GROUP BY first_service_id
+                HAVING count(*) >= :minimum
                 """)
-                .param("mall", mall.value()).param("service", service.value()).param("since", timestamp(since))
-                .param("limit", limit)
-                .query(Long.class).list();
+                .param("mall", mall.value()).param("since", timestamp(since)).param("visits", visits)
+                .param("minimum", minimum)
+                .query(rs -> {
+                    means.put(new ServiceId(rs.getLong("first_service_id")),
+                            Duration.ofSeconds(Math.round(rs.getDouble("mean"))));
+                });
+        return means;
     }
 
     void event(Ticket t, String type, CounterId counter, String detail, Instant at) {

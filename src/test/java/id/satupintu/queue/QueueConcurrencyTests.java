@@ -163,6 +163,32 @@ class QueueConcurrencyTests {
         assertThat(new HashSet<>(called)).isEqualTo(issued);
     }
 
+    @Test
+    void aCallOnOneInstanceReachesBoardsAndStatusPagesConnectedToTheOther() throws Exception {
+        Mall mall = malls.getByCode("73.10");
+        CounterId counter = catalogue.createCounter(mall.id(), "polri", "Uji papan",
+                List.of("skck-baru", "skck-perpanjangan"));
+        StaffPrincipal officer = new StaffPrincipal(1, "officer-7310-polri", "Petugas", StaffRole.OFFICER,
+                mall.id(), catalogue.agency(mall.id(), "polri").id());
+        desk.open(officer, counter);
+        while (desk.callNext(officer, counter, ID).isPresent()) {
+            desk.noShow(officer, TicketId.parse(desk.currentTicket(officer, counter, ID).orElseThrow().id()), ID);
+        }
+        TicketView ticket = queue.issue("73.10", "skck-baru", null, Channel.KIOSK, ID);
+
+        int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        try (EventStream board = EventStream.open(secondPort, "/board/73.10/events");
+                EventStream status = EventStream.open(secondPort, "/t/" + ticket.id() + "/events")) {
+            board.awaitEvent("state");
+            status.awaitEvent("refresh");
+            desk.callNext(officer, counter, ID);
+            String call = board.awaitEvent("call");
+            assertThat(call).contains("\"number\":\"" + ticket.number() + "\"").contains("Uji papan")
+                    .doesNotContain(ticket.id());
+            assertThat(status.awaitEvent("refresh")).contains("\"ticket\":true");
+        }
+    }
+
     private List<String> issueInParallel(int count, java.util.function.IntFunction<Queue> queueFor, String mallCode,
             String serviceCode) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);

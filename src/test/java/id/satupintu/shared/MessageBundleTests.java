@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -33,8 +33,16 @@ class MessageBundleTests {
     private static final Pattern PLAIN_ATTRIBUTE = Pattern.compile("\\s(placeholder|title|alt|aria-label)=\"[^\"]+\"");
     private static final Pattern SYMBOLS_ONLY = Pattern.compile("[\\s\\p{Punct}›–▣·]*");
 
+    /** Every bundle the application reads, as configured in {@code spring.messages.basename}. */
+    static List<String> bundles() throws IOException {
+        String yaml = Files.readString(Path.of("src/main/resources/application.yml"));
+        Matcher basename = Pattern.compile("basename:\\s*(\\S+)").matcher(yaml);
+        assertThat(basename.find()).isTrue();
+        return List.of(basename.group(1).split(","));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"messages/messages", "messages/nik"})
+    @MethodSource("bundles")
     void everyKeyExistsInBothLanguages(String bundle) throws IOException {
         Properties indonesian = load(bundle + ".properties");
         Properties english = load(bundle + "_en.properties");
@@ -42,6 +50,20 @@ class MessageBundleTests {
         assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(indonesian.stringPropertyNames());
         indonesian.forEach((key, value) -> assertThat(value.toString()).as(key.toString()).isNotBlank());
         english.forEach((key, value) -> assertThat(value.toString()).as(key.toString()).isNotBlank());
+    }
+
+    /** In a message with arguments a lone apostrophe swallows the arguments after it (MessageFormat quoting). */
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void messagesWithArgumentsHaveNoLoneApostrophe(String bundle) throws IOException {
+        for (String file : List.of(bundle + ".properties", bundle + "_en.properties")) {
+            load(file).forEach((key, value) -> {
+                String text = value.toString();
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(text.replace("''", "")).as(file + ": " + key).doesNotContain("'");
+                }
+            });
+        }
     }
 
     @Test
@@ -93,8 +115,7 @@ class MessageBundleTests {
 
     @Test
     void everyErrorCodeHasAMessageInBothLanguages() throws Exception {
-        Properties indonesian = load("messages/messages.properties");
-        indonesian.putAll(load("messages/nik.properties"));
+        Set<String> indonesian = allKeys();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(
@@ -113,7 +134,7 @@ class MessageBundleTests {
             for (Object constant : type.getEnumConstants()) {
                 codes++;
                 String key = ((ErrorCode) constant).messageKey();
-                if (!indonesian.containsKey(key)) {
+                if (!indonesian.contains(key)) {
                     missing.add(key);
                 }
             }
@@ -123,8 +144,10 @@ class MessageBundleTests {
     }
 
     private static Set<String> allKeys() throws IOException {
-        Set<String> keys = new TreeSet<>(load("messages/messages.properties").stringPropertyNames());
-        keys.addAll(load("messages/nik.properties").stringPropertyNames());
+        Set<String> keys = new TreeSet<>();
+        for (String bundle : bundles()) {
+            keys.addAll(load(bundle + ".properties").stringPropertyNames());
+        }
         return keys;
     }
 

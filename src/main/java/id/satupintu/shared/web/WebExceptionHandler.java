@@ -42,6 +42,10 @@ class WebExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletResponse response) throws Exception {
+        if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+            // A live screen (board, status page) went away; there is nobody left to answer.
+            return null;
+        }
         if (e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
