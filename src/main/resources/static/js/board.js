@@ -31,8 +31,13 @@
   function two(n) {
     return (n < 10 ? '0' : '') + n;
   }
+  // The application's clock, not the TV's: they differ when the TV's clock is off or the mall runs on a set clock.
+  var serverOffset = Number(data('server-now')) - Date.now();
+  if (isNaN(serverOffset)) {
+    serverOffset = 0;
+  }
   function tick() {
-    var now = new Date();
+    var now = new Date(Date.now() + serverOffset);
     clock.textContent = timeFormat ? timeFormat.format(now).replace('.', ':')
       : two(now.getHours()) + ':' + two(now.getMinutes());
   }
@@ -155,16 +160,7 @@
   }
 
   function tone(frequency, start, length) {
-    var oscillator = audio.createOscillator();
-    var gain = audio.createGain();
-    oscillator.type = 'sine';
-    oscillator.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, start);
-    gain.gain.exponentialRampToValueAtTime(0.6, start + 0.03);
-    gain.gain.exponentialRampToValueAtTime(0.0001, start + length);
-    oscillator.connect(gain).connect(audio.destination);
-    oscillator.start(start);
-    oscillator.stop(start + length + 0.05);
+    window.satuPintuSound.tone(audio, frequency, start, length, 0.6);
   }
 
   function chime(then) {

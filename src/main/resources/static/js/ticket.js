@@ -53,16 +53,7 @@
   }
 
   function beep(context, frequency, start, length) {
-    var oscillator = context.createOscillator();
-    var gain = context.createGain();
-    oscillator.type = 'sine';
-    oscillator.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, start);
-    gain.gain.exponentialRampToValueAtTime(0.5, start + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, start + length);
-    oscillator.connect(gain).connect(context.destination);
-    oscillator.start(start);
-    oscillator.stop(start + length + 0.05);
+    window.satuPintuSound.tone(context, frequency, start, length, 0.5);
   }
 
   function ring() {

@@ -153,6 +153,7 @@ class QueuePagesController {
         Mall mall = malls.getByCode(mallCode);
         model.addAttribute("mall", mall);
         model.addAttribute("state", board.state(mall.id()));
+        model.addAttribute("serverNow", calendar.now(mall).toInstant().toEpochMilli());
         return "queue/board";
     }
 
