@@ -57,6 +57,15 @@ public class Catalogue {
                 .orElseThrow(() -> new NotFoundException(NotFoundException.Code.AGENCY_NOT_FOUND, code));
     }
 
+    public Agency agency(MallId mall, AgencyId id) {
+        return jdbc.sql("SELECT id, mall_id, code, name_id, name_en, sort_order FROM agency"
+                        + " WHERE mall_id = :mall AND id = :id")
+                .param("mall", mall.value()).param("id", id.value())
+                .query(Catalogue::agency)
+                .optional()
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Code.AGENCY_NOT_FOUND, id));
+    }
+
     @Transactional
     public AgencyId createAgency(MallId mall, String code, LocalizedText name, int sortOrder) {
         try {
@@ -103,6 +112,14 @@ public class Catalogue {
                 .param("mall", mall.value()).param("code", code == null ? "" : code.strip())
                 .query(Catalogue::service)
                 .optional();
+    }
+
+    public MallService service(MallId mall, ServiceId id) {
+        return jdbc.sql(SERVICE_COLUMNS + " WHERE s.mall_id = :mall AND s.id = :id")
+                .param("mall", mall.value()).param("id", id.value())
+                .query(Catalogue::service)
+                .optional()
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Code.SERVICE_NOT_FOUND, id));
     }
 
     public MallService service(MallId mall, String code) {
@@ -228,8 +245,7 @@ public class Catalogue {
     @Transactional
     public void updateCounter(MallId mall, CounterId id, String name, Collection<String> serviceCodes) {
         Counter counter = counter(mall, id);
-        Agency agency = agencies(mall).stream().filter(a -> a.id().equals(counter.agencyId())).findFirst()
-                .orElseThrow();
+        Agency agency = agency(mall, counter.agencyId());
         try {
             jdbc.sql("UPDATE counter SET name = :name WHERE id = :id")
                     .param("name", name.strip()).param("id", id.value()).update();

@@ -117,8 +117,7 @@ class CataloguePagesController {
         }
         model.addAttribute("mall", mall);
         model.addAttribute("service", service);
-        model.addAttribute("agency", catalogue.agencies(mall.id()).stream()
-                .filter(a -> a.id().equals(service.agencyId())).findFirst().orElseThrow());
+        model.addAttribute("agency", catalogue.agency(mall.id(), service.agencyId()));
         return "catalogue/service";
     }
 }

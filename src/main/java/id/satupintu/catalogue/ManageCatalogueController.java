@@ -267,8 +267,7 @@ class ManageCatalogueController {
     }
 
     private String agencyCode(Mall mall, AgencyId agencyId) {
-        return catalogue.agencies(mall.id()).stream().filter(a -> a.id().equals(agencyId)).findFirst()
-                .orElseThrow().code();
+        return catalogue.agency(mall.id(), agencyId).code();
     }
 
     private Map<id.satupintu.shared.ServiceId, MallService> serviceNames(Mall mall) {

@@ -259,16 +259,14 @@ public class CounterDesk {
     }
 
     private TicketView view(Operated operated, Ticket ticket, Locale locale) {
-        MallService service = catalogue.services(operated.mall().id()).stream()
-                .filter(s -> s.id().equals(ticket.serviceId())).findFirst().orElseThrow();
+        MallService service = catalogue.service(operated.mall().id(), ticket.serviceId());
         Counter counter = ticket.counterId() == null ? null : operated.counter();
         return queue.view(operated.mall(), ticket, service, counter, Queue.Standing.NONE, locale);
     }
 
     private CounterView view(Mall mall, Counter counter, CounterState state) {
         List<MallService> services = catalogue.services(mall.id());
-        String agencyCode = catalogue.agencies(mall.id()).stream().filter(a -> a.id().equals(counter.agencyId()))
-                .findFirst().orElseThrow().code();
+        String agencyCode = catalogue.agency(mall.id(), counter.agencyId()).code();
         List<String> codes = counter.services().stream()
                 .map(id -> services.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().code())
                 .toList();

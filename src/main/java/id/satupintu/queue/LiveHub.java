@@ -98,11 +98,6 @@ class LiveHub implements DisposableBean {
                 send(page, "refresh", Map.of("ticket", true))));
     }
 
-    int subscribers() {
-        return boardsByMall.values().stream().mapToInt(Set::size).sum()
-                + ticketPagesByMall.values().stream().mapToInt(Map::size).sum();
-    }
-
     /** A comment line now and then keeps proxies from closing idle streams and reveals dead ones. */
     @Scheduled(fixedDelay = 20_000)
     void heartbeat() {

@@ -173,7 +173,7 @@ public class Queue {
     }
 
     private MallService serviceOf(Mall mall, ServiceId id) {
-        return catalogue.services(mall.id()).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return catalogue.service(mall.id(), id);
     }
 
     TicketView view(Mall mall, Ticket ticket, MallService service, Counter counter, Standing standing,

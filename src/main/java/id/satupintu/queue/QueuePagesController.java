@@ -93,8 +93,7 @@ class QueuePagesController {
         MallService service = catalogue.service(mall.id(), serviceCode);
         model.addAttribute("mall", mall);
         model.addAttribute("service", service);
-        model.addAttribute("agency", catalogue.agencies(mall.id()).stream()
-                .filter(a -> a.id().equals(service.agencyId())).findFirst().orElseThrow());
+        model.addAttribute("agency", catalogue.agency(mall.id(), service.agencyId()));
         model.addAttribute("priorityGroups", PriorityGroup.values());
         return "queue/kiosk-confirm";
     }
