@@ -61,8 +61,8 @@ class Board {
                 .toList();
         Map<ServiceId, AgencyId> agencyOf = catalogue.services(mallId).stream()
                 .collect(Collectors.toMap(MallService::id, MallService::agencyId));
-        Map<AgencyId, Long> counts = store.waiting(mallId, day).stream()
-                .collect(Collectors.groupingBy(t -> agencyOf.get(t.serviceId()), Collectors.counting()));
+        Map<AgencyId, Long> counts = store.waitingLine(mallId, day).stream()
+                .collect(Collectors.groupingBy(w -> agencyOf.get(w.service()), Collectors.counting()));
         Map<String, AgencyWaiting> waiting = new LinkedHashMap<>();
         for (Agency agency : catalogue.agencies(mallId)) {
             waiting.put(agency.code(), new AgencyWaiting(agency.code(), agency.name().in(Locale.of("id")),

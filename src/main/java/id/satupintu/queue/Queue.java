@@ -113,39 +113,43 @@ public class Queue {
     @Transactional(readOnly = true)
     public Map<ServiceId, Long> waitingCounts(MallId mall) {
         LocalDate day = calendar.now(malls.get(mall)).toLocalDate();
-        return store.waiting(mall, day).stream()
-                .collect(Collectors.groupingBy(Ticket::serviceId, Collectors.counting()));
+        return store.waitingLine(mall, day).stream()
+                .collect(Collectors.groupingBy(WaitEstimator.Waiting::service, Collectors.counting()));
     }
 
     record Standing(Integer position, Integer ahead, Integer estimateMinutes) {
         static final Standing NONE = new Standing(null, null, null);
     }
 
-    /** Where a waiting ticket stands: its place in the line of its service and the expected wait. */
+    /**
+     * Where a waiting ticket stands: its place in the line of its service (the priority lane before the regular
+     * one, each by arrival) and the expected wait.
+     */
     Standing standing(Mall mall, Ticket ticket, LocalDate day) {
-        List<Ticket> waiting = store.waiting(mall.id(), day);
+        List<WaitEstimator.Waiting> line = store.waitingLine(mall.id(), day);
+        WaitEstimator.Waiting me = asWaiting(ticket);
         int ahead = 0;
-        for (Ticket other : waiting) {
-            if (other.id().equals(ticket.id()) || !other.serviceId().equals(ticket.serviceId())) {
+        for (WaitEstimator.Waiting other : line) {
+            if (other.key().equals(me.key()) || !other.service().equals(me.service())) {
                 continue;
             }
-            boolean otherFirst = other.isPriority() && !ticket.isPriority()
-                    || other.isPriority() == ticket.isPriority() && isEarlier(other, ticket);
+            boolean otherFirst = other.priority() && !me.priority()
+                    || other.priority() == me.priority() && isEarlier(other, me);
             if (otherFirst) {
                 ahead++;
             }
         }
-        Optional<Duration> estimate = WaitEstimator.estimate(snapshot(mall, day, waiting), asWaiting(ticket));
+        Optional<Duration> estimate = WaitEstimator.estimate(snapshot(mall, day, line), me);
         return new Standing(ahead + 1, ahead,
                 estimate.map(d -> (int) Math.ceil(d.toSeconds() / 60.0)).orElse(null));
     }
 
-    private static boolean isEarlier(Ticket a, Ticket b) {
+    private static boolean isEarlier(WaitEstimator.Waiting a, WaitEstimator.Waiting b) {
         int byArrival = a.arrivalAt().compareTo(b.arrivalAt());
         return byArrival < 0 || byArrival == 0 && a.sequence() < b.sequence();
     }
 
-    WaitEstimator.Snapshot snapshot(Mall mall, LocalDate day, List<Ticket> waiting) {
+    WaitEstimator.Snapshot snapshot(Mall mall, LocalDate day, List<WaitEstimator.Waiting> waiting) {
         Instant now = clock.instant();
         Map<CounterId, Counter> counters = catalogue.counters(mall.id()).stream()
                 .collect(Collectors.toMap(Counter::id, c -> c));
@@ -163,7 +167,7 @@ public class Queue {
                 .toList();
         Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
                 RECENT_VISITS, 3);
-        return new WaitEstimator.Snapshot(now, desks, waiting.stream().map(Queue::asWaiting).toList(), means,
+        return new WaitEstimator.Snapshot(now, desks, waiting, means,
                 DEFAULT_SERVICE_DURATION, store.settings(mall.id()).maxPriorityStreak());
     }
 

@@ -163,12 +163,17 @@ class TicketStore {
                 .query(TicketStore::ticket).optional();
     }
 
-    /** Waiting tickets of a mall's day in the order they arrived. */
-    List<Ticket> waiting(MallId mall, LocalDate day) {
-        return jdbc.sql(TICKET_COLUMNS + " WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING'"
-                        + " ORDER BY arrival_at, seq")
+    /** The waiting line of a mall's day in arrival order, with just what placing a ticket in it needs. */
+    List<WaitEstimator.Waiting> waitingLine(MallId mall, LocalDate day) {
+        return jdbc.sql("""
+                SELECT id, service_id, priority_group IS NOT NULL AS priority, arrival_at, seq FROM ticket
+                WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING' ORDER BY arrival_at, seq
+                """)
                 .param("mall", mall.value()).param("day", day)
-                .query(TicketStore::ticket).list();
+                .query((rs, n) -> new WaitEstimator.Waiting(new TicketId(rs.getObject("id", UUID.class)),
+                        new ServiceId(rs.getLong("service_id")), rs.getBoolean("priority"), instant(rs, "arrival_at"),
+                        rs.getInt("seq")))
+                .list();
     }
 
     /** Tickets now at a counter (called or being served) in the mall. */

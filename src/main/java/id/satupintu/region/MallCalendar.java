@@ -30,9 +30,8 @@ public class MallCalendar {
     }
 
     public DaySchedule on(Mall mall, LocalDate date) {
-        return schedule(date, malls.weeklyHours(mall.id()),
-                malls.dayOverrides(mall.id(), date).stream().filter(o -> o.date().equals(date)).findFirst(),
-                malls.nationalHolidays(date, date), mall.openOnCollectiveLeave());
+        Malls.DayFacts facts = malls.dayFacts(mall.id(), date);
+        return schedule(date, facts.hours(), facts.override(), facts.holidays(), mall.openOnCollectiveLeave());
     }
 
     /** Whether the mall takes visitors at this moment: between opening and closing time of an open day. */

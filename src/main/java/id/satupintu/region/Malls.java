@@ -125,6 +125,38 @@ public class Malls {
                 .param("mall", mall.value()).param("day", day).update();
     }
 
+    /** Everything that decides whether the mall serves on one date, read in one round trip. */
+    record DayFacts(List<OpeningHours> hours, Optional<DayOverride> override, List<Holiday> holidays) {
+    }
+
+    DayFacts dayFacts(MallId mall, LocalDate date) {
+        List<OpeningHours> hours = new java.util.ArrayList<>();
+        DayOverride[] override = {null};
+        List<Holiday> holidays = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT 'H' AS fact, opens, closes, break_start, break_end, NULL::boolean AS open, NULL AS name,
+                       NULL AS kind
+                FROM mall_opening_hours WHERE mall_id = :mall AND day_of_week = :weekday
+                UNION ALL
+                SELECT 'O', NULL, NULL, NULL, NULL, open, name, NULL
+                FROM mall_day_override WHERE mall_id = :mall AND day = :date
+                UNION ALL
+                SELECT 'N', NULL, NULL, NULL, NULL, NULL, name, kind
+                FROM national_holiday WHERE holiday_date = :date
+                """)
+                .param("mall", mall.value()).param("weekday", date.getDayOfWeek().getValue()).param("date", date)
+                .query(rs -> {
+                    switch (rs.getString("fact")) {
+                        case "H" -> hours.add(new OpeningHours(date.getDayOfWeek(), time(rs, "opens"),
+                                time(rs, "closes"), time(rs, "break_start"), time(rs, "break_end")));
+                        case "O" -> override[0] = new DayOverride(date, rs.getBoolean("open"), rs.getString("name"));
+                        default -> holidays.add(new Holiday(date, Holiday.Kind.valueOf(rs.getString("kind")),
+                                rs.getString("name")));
+                    }
+                });
+        return new DayFacts(hours, Optional.ofNullable(override[0]), holidays);
+    }
+
     public List<Holiday> nationalHolidays(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT holiday_date, kind, name FROM national_holiday
