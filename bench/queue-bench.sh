@@ -14,6 +14,7 @@ JAVA=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)
 RESULTS=bench/results/queue.txt
 DATA=$(mktemp -d)
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 ./mvnw -q -B -DskipTests package
 JAR=$(ls target/satupintu-*.jar | grep -v original | head -1)
@@ -43,29 +44,77 @@ CREATE TABLE bench_target AS
   FROM service s WHERE s.active AND s.daily_quota IS NULL;
 SQL
 TARGETS=$($PSQL -At -c "SELECT count(*) FROM bench_target")
-cat > "$DATA/issue.sql" <<SQL
-\set i random(1, $TARGETS)
-BEGIN;
-INSERT INTO ticket_number (mall_id, local_date, prefix, last_number)
-  SELECT mall_id, DATE '2027-01-05', prefix, 1 FROM bench_target WHERE i = :i
+# Two plain-SQL baselines for one issuance, each on a day of its own (2027-01-05, 2027-01-06) so that neither sees the
+# other's tickets nor the application's:
+# - "writes": the number row, the ticket row, its event and the notification;
+# - "equivalent": every statement the application runs to issue a ticket (mall, service, the day's hours and
+#   holidays, the waiting line, counters and their state, recent service times, settings) and then the writes.
+WRITES='INSERT INTO ticket_number (mall_id, local_date, prefix, last_number)
+  SELECT mall_id, DATE '"'"'2027-01-05'"'"', prefix, 1 FROM bench_target WHERE i = :i
   ON CONFLICT (mall_id, local_date, prefix) DO UPDATE SET last_number = ticket_number.last_number + 1
   RETURNING last_number AS seq \gset
 WITH issued AS (INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id,
     channel, status, arrival_at, queued_at)
-  SELECT gen_random_uuid(), mall_id, DATE '2027-01-05', prefix, :seq, 'B', service_id, service_id, 'API', 'WAITING',
-    now(), now() FROM bench_target WHERE i = :i RETURNING id, mall_id, service_id)
+  SELECT gen_random_uuid(), mall_id, DATE '"'"'2027-01-05'"'"', prefix, :seq, '"'"'B'"'"', service_id, service_id,
+    '"'"'API'"'"', '"'"'WAITING'"'"', now(), now() FROM bench_target WHERE i = :i RETURNING id, mall_id, service_id)
 INSERT INTO ticket_event (mall_id, ticket_id, at, type, service_id)
-  SELECT mall_id, id, now(), 'ISSUED', service_id FROM issued;
-SELECT pg_notify('satupintu_bench', 'issued');
-COMMIT;
+  SELECT mall_id, id, now(), '"'"'ISSUED'"'"', service_id FROM issued;
+SELECT pg_notify('"'"'satupintu_bench'"'"', '"'"'issued'"'"');'
+{
+  echo "\\set i random(1, $TARGETS)"
+  echo "BEGIN;"
+  echo "$WRITES"
+  echo "COMMIT;"
+} > "$DATA/issue-writes.sql"
+{
+  echo "\\set i random(1, $TARGETS)"
+  echo "BEGIN;"
+  cat <<'SQL'
+SELECT mall_id AS mall, service_id AS service FROM bench_target WHERE i = :i \gset
+SELECT id, code, name, region_code, address, time_zone, open_on_collective_leave FROM mall WHERE id = :mall;
+SELECT * FROM service s WHERE s.mall_id = :mall AND s.id = :service;
+SELECT 'H', opens, closes, break_start, break_end, NULL::boolean, NULL, NULL FROM mall_opening_hours WHERE mall_id = :mall AND day_of_week = 2
+  UNION ALL SELECT 'O', NULL, NULL, NULL, NULL, open, name, NULL FROM mall_day_override WHERE mall_id = :mall AND day = DATE '2027-01-05'
+  UNION ALL SELECT 'N', NULL, NULL, NULL, NULL, NULL, name, kind FROM national_holiday WHERE holiday_date = DATE '2027-01-05';
+SELECT id, service_id, priority_group IS NOT NULL, arrival_at, seq FROM ticket WHERE mall_id = :mall AND local_date = DATE '2027-01-05' AND status = 'WAITING' ORDER BY arrival_at, seq;
+SELECT c.id, c.mall_id, c.agency_id, c.name, coalesce(array_agg(cs.service_id ORDER BY cs.service_id) FILTER (WHERE cs.service_id IS NOT NULL), '{}')
+  FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id WHERE c.mall_id = :mall GROUP BY c.id ORDER BY c.agency_id, c.name;
+SELECT * FROM ticket WHERE mall_id = :mall AND local_date = DATE '2027-01-05' AND status IN ('CALLED', 'SERVING');
+SELECT counter_id, mall_id, status, pause_reason, priority_streak, status_since FROM queue_counter WHERE mall_id = :mall;
+SELECT first_service_id, avg(seconds), count(*) FROM (SELECT first_service_id, service_seconds + walk_seconds AS seconds,
+  row_number() OVER (PARTITION BY first_service_id ORDER BY finished_at DESC) AS recent FROM ticket
+  WHERE mall_id = :mall AND status = 'DONE' AND transfer_count = 0 AND finished_at >= now() - interval '14 days') v
+  WHERE recent <= 30 GROUP BY first_service_id HAVING count(*) >= 3;
+SELECT max_priority_streak, max_recalls, recall_cooldown_seconds FROM queue_settings WHERE mall_id = :mall;
 SQL
-PGBENCH_TPS=$(set +o pipefail; pgbench -n -h localhost -p $PG_PORT -U postgres -c "$CLIENTS" -j 2 -T "$SECONDS_RUN" \
-  -f "$DATA/issue.sql" postgres 2>"$DATA/pgbench.err" | tee "$DATA/pgbench.out" | grep -E '^tps' | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
+  echo "$WRITES"
+  echo "COMMIT;"
+} | sed "s/2027-01-05/2027-01-06/g" > "$DATA/issue-equivalent.sql"
+pgbench_tps() {
+  (set +o pipefail; pgbench -n -M prepared -h localhost -p $PG_PORT -U postgres -c "$CLIENTS" -j 2 -T "$SECONDS_RUN" -f "$1" postgres \
+    2>"$DATA/pgbench.err" | tee "$DATA/pgbench.out" | grep -E '^tps' | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
+}
+PGBENCH_WRITES=$(pgbench_tps "$DATA/issue-writes.sql")
+[ -n "$PGBENCH_WRITES" ] || { cat "$DATA/pgbench.err" "$DATA/pgbench.out"; exit 1; }
+echo "issue.pgbench_writes.transactions_per_second $PGBENCH_WRITES" | tee -a "$RESULTS"
+PGBENCH_TPS=$(pgbench_tps "$DATA/issue-equivalent.sql")
 [ -n "$PGBENCH_TPS" ] || { cat "$DATA/pgbench.err" "$DATA/pgbench.out"; exit 1; }
-echo "issue.pgbench.transactions_per_second $PGBENCH_TPS" | tee -a "$RESULTS"
+echo "issue.pgbench_equivalent.transactions_per_second $PGBENCH_TPS" | tee -a "$RESULTS"
 
-"$JAVA" bench/QueueLoadBench.java "http://localhost:$HTTP_PORT" "$CLIENTS" "$SECONDS_RUN" "$BOARDS" "$DATA/load.txt"
-cat "$DATA/load.txt" >> "$RESULTS"
-HTTP_RATE=$(grep '^issue.http.tickets_per_second' "$DATA/load.txt" | awk '{print $2}')
-awk -v a="$HTTP_RATE" -v b="$PGBENCH_TPS" 'BEGIN { printf "issue.ratio_http_to_pgbench %.2f (target at least 0.50)\n", a / b }' \
+# The same issuance through the HTTP API, driven by wrk (C, light on the shared cores), round-robin over the same
+# services as pgbench (every service without a quota of every mall).
+$PSQL -At -F ' ' -c "SELECT m.code, s.code FROM bench_target b JOIN mall m ON m.id = b.mall_id
+  JOIN service s ON s.id = b.service_id ORDER BY b.i" > "$DATA/targets.txt"
+TARGETS="$DATA/targets.txt" wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" -s bench/issue-tickets.lua \
+  "http://localhost:$HTTP_PORT" > "$DATA/wrk.out"
+HTTP_RATE=$(grep 'Requests/sec' "$DATA/wrk.out" | awk '{print $2}')
+NON_2XX=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$DATA/wrk.out" | awk '{print $NF}' || true)
+echo "issue.http.tickets_per_second $HTTP_RATE (wrk, $CLIENTS connections, $(wc -l < "$DATA/targets.txt") services, non-2xx: ${NON_2XX:-0})" \
   | tee -a "$RESULTS"
+awk -v a="$HTTP_RATE" -v b="$PGBENCH_TPS" -v w="$PGBENCH_WRITES" 'BEGIN {
+  printf "issue.ratio_http_to_pgbench_equivalent %.2f (target at least 0.50)\n", a / b;
+  printf "issue.ratio_http_to_pgbench_writes %.2f\n", a / w }' | tee -a "$RESULTS"
+
+# Call-next throughput and fan-out to display boards (the driver's own issuance figure is left in its output).
+"$JAVA" bench/QueueLoadBench.java "http://localhost:$HTTP_PORT" "$CLIENTS" 5 "$BOARDS" "$DATA/load.txt"
+cat "$DATA/load.txt" >> "$RESULTS"
