@@ -153,22 +153,17 @@ public class Queue {
         Instant now = clock.instant();
         Map<CounterId, Counter> counters = catalogue.counters(mall.id()).stream()
                 .collect(Collectors.toMap(Counter::id, c -> c));
-        Map<CounterId, Ticket> busy = store.atCounters(mall.id(), day).stream()
-                .collect(Collectors.toMap(Ticket::counterId, t -> t, (a, b) -> a));
-        List<WaitEstimator.Desk> desks = store.counterStates(mall.id()).stream()
-                .filter(state -> state.status() == CounterStatus.OPEN && counters.containsKey(state.counterId()))
-                .map(state -> {
-                    Counter counter = counters.get(state.counterId());
-                    Ticket atDesk = busy.get(state.counterId());
-                    return new WaitEstimator.Desk(state.counterId(), Set.copyOf(counter.services()),
-                            state.priorityStreak(), atDesk == null ? null : atDesk.serviceId(),
-                            atDesk == null ? null : atDesk.calledAt());
-                })
+        TicketStore.OpenDesks open = store.openDesks(mall.id());
+        List<WaitEstimator.Desk> desks = open.desks().stream()
+                .filter(desk -> counters.containsKey(desk.counterId()))
+                .map(desk -> new WaitEstimator.Desk(desk.counterId(),
+                        Set.copyOf(counters.get(desk.counterId()).services()), desk.priorityStreak(),
+                        desk.busyWith(), desk.busySince()))
                 .toList();
         Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
                 RECENT_VISITS, 3);
-        return new WaitEstimator.Snapshot(now, desks, waiting, means,
-                DEFAULT_SERVICE_DURATION, store.settings(mall.id()).maxPriorityStreak());
+        return new WaitEstimator.Snapshot(now, desks, waiting, means, DEFAULT_SERVICE_DURATION,
+                open.maxPriorityStreak());
     }
 
     static WaitEstimator.Waiting asWaiting(Ticket ticket) {

@@ -176,13 +176,37 @@ class TicketStore {
                 .list();
     }
 
-    /** Tickets now at a counter (called or being served) in the mall. */
-    List<Ticket> atCounters(MallId mall, LocalDate day) {
-        return jdbc.sql(TICKET_COLUMNS + " WHERE mall_id = :mall AND local_date = :day"
-                        + " AND status IN ('CALLED', 'SERVING')")
-                .param("mall", mall.value()).param("day", day)
-                .query(TicketStore::ticket).list();
+    /** An open counter's live state and the ticket at it, if any. */
+    record OpenDesk(CounterId counterId, int priorityStreak, ServiceId busyWith, Instant busySince) {
     }
+
+    record OpenDesks(List<OpenDesk> desks, int maxPriorityStreak) {
+    }
+
+    /** The mall's open counters with what they are busy with, and the mall's priority streak limit, in one read. */
+    OpenDesks openDesks(MallId mall) {
+        int[] maxStreak = {QueueSettings.DEFAULTS.maxPriorityStreak()};
+        List<OpenDesk> desks = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with, t.called_at AS busy_since,
+                       (SELECT max_priority_streak FROM queue_settings WHERE mall_id = :mall) AS max_streak
+                FROM queue_counter qc
+                LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
+                WHERE qc.mall_id = :mall AND qc.status = 'OPEN'
+                """)
+                .param("mall", mall.value())
+                .query(rs -> {
+                    long busy = rs.getLong("busy_with");
+                    desks.add(new OpenDesk(new CounterId(rs.getLong("counter_id")), rs.getInt("priority_streak"),
+                            busy == 0 ? null : new ServiceId(busy), instant(rs, "busy_since")));
+                    int limit = rs.getInt("max_streak");
+                    if (!rs.wasNull()) {
+                        maxStreak[0] = limit;
+                    }
+                });
+        return new OpenDesks(desks, maxStreak[0]);
+    }
+
 
     List<Ticket> lastCalled(MallId mall, LocalDate day, int limit) {
         return jdbc.sql(TICKET_COLUMNS + " WHERE mall_id = :mall AND local_date = :day AND last_called_at IS NOT NULL"
@@ -242,12 +266,6 @@ class TicketStore {
                 .query(TicketStore::counter).single();
     }
 
-    List<CounterState> counterStates(MallId mall) {
-        return jdbc.sql("SELECT counter_id, mall_id, status, pause_reason, priority_streak, status_since"
-                        + " FROM queue_counter WHERE mall_id = :mall")
-                .param("mall", mall.value())
-                .query(TicketStore::counter).list();
-    }
 
     void saveCounter(CounterState state) {
         jdbc.sql("""
