@@ -95,6 +95,10 @@ class QueuePagesController {
         model.addAttribute("service", service);
         model.addAttribute("agency", catalogue.agency(mall.id(), service.agencyId()));
         model.addAttribute("priorityGroups", PriorityGroup.values());
+        java.time.LocalDate day = calendar.now(mall).toLocalDate();
+        model.addAttribute("soldOut", service.hasQuota()
+                && store.issuedToday(mall.id(), service.id(), day) >= service.dailyQuota());
+        openingState(mall, model);
         return "queue/kiosk-confirm";
     }
 
