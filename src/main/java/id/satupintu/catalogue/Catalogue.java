@@ -177,7 +177,7 @@ public class Catalogue {
     }
 
     /** Services whose name, code or agency matches every word of the query, across all malls. */
-    public List<ServiceMatch> search(String query, int limit) {
+    public List<MallService> search(String query, int limit) {
         List<String> words = query == null ? List.of()
                 : List.of(query.strip().toLowerCase(Locale.ROOT).split("\\s+")).stream()
                         .filter(w -> !w.isBlank()).limit(6).toList();
@@ -196,11 +196,7 @@ public class Catalogue {
         }
         sql.append(" ORDER BY s.name_id, s.mall_id LIMIT ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(Catalogue::service).list().stream()
-                .map(ServiceMatch::new).toList();
-    }
-
-    public record ServiceMatch(MallService service) {
+        return jdbc.sql(sql.toString()).params(params).query(Catalogue::service).list();
     }
 
     // ---- counters

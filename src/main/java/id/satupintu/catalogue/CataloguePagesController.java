@@ -66,16 +66,15 @@ class CataloguePagesController {
             q = q.substring(0, 100);
         }
         Map<MallId, Mall> mallsById = malls.all().stream().collect(Collectors.toMap(Mall::id, Function.identity()));
-        List<Catalogue.ServiceMatch> matches = catalogue.search(q, SEARCH_LIMIT);
+        List<MallService> matches = catalogue.search(q, SEARCH_LIMIT);
         Map<String, List<SearchHit>> byService = new LinkedHashMap<>();
-        for (Catalogue.ServiceMatch match : matches) {
-            MallService service = match.service();
+        for (MallService service : matches) {
             byService.computeIfAbsent(service.name().id(), k -> new java.util.ArrayList<>())
                     .add(new SearchHit(mallsById.get(service.mallId()), service));
         }
         model.addAttribute("q", q);
         model.addAttribute("results", byService);
-        model.addAttribute("mallCount", matches.stream().map(m -> m.service().mallId()).distinct().count());
+        model.addAttribute("mallCount", matches.stream().map(MallService::mallId).distinct().count());
         return "catalogue/search";
     }
 

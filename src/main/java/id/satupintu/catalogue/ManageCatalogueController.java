@@ -61,7 +61,6 @@ class ManageCatalogueController {
         model.addAttribute("agencies", agencies);
         model.addAttribute("agencyById", agencies.stream().collect(Collectors.toMap(Agency::id, Function.identity())));
         model.addAttribute("services", catalogue.services(mall.id()));
-        model.addAttribute("serviceNames", serviceNames(mall));
         model.addAttribute("counters", catalogue.counters(mall.id()));
         model.addAttribute("agencyForm", new AgencyForm(null, null, null, null));
         return "catalogue/manage-mall";
@@ -72,10 +71,7 @@ class ManageCatalogueController {
     @GetMapping("/manage/{mallCode}/services/new")
     String newService(@PathVariable String mallCode, @RequestParam(required = false) String agency, Model model) {
         Mall mall = managedMall(mallCode);
-        ServiceDraft empty = ServiceDraft.empty();
-        ServiceDraft draft = new ServiceDraft(agency, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, empty.online(), empty.active());
-        return servicePage(mall, draft, null, model);
+        return servicePage(mall, ServiceDraft.blank(agency), null, model);
     }
 
     @PostMapping("/manage/{mallCode}/services/new")
@@ -268,9 +264,5 @@ class ManageCatalogueController {
 
     private String agencyCode(Mall mall, AgencyId agencyId) {
         return catalogue.agency(mall.id(), agencyId).code();
-    }
-
-    private Map<id.satupintu.shared.ServiceId, MallService> serviceNames(Mall mall) {
-        return catalogue.services(mall.id()).stream().collect(Collectors.toMap(MallService::id, Function.identity()));
     }
 }

@@ -38,9 +38,10 @@ public record ServiceDraft(
                 service.online(), service.active());
     }
 
-    public static ServiceDraft empty() {
-        return new ServiceDraft(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                false, true);
+    /** A new service of the agency: not online, active. */
+    public static ServiceDraft blank(String agencyCode) {
+        return new ServiceDraft(agencyCode, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, false, true);
     }
 
     List<String> requirementList() {
