@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,16 +60,19 @@ public class CounterDesk {
             String status, String pauseReason) {
     }
 
-    /** The counters this staff member may operate. */
-    @Transactional
+    /** The counters this staff member may operate. A read: it neither writes nor locks. */
+    @Transactional(readOnly = true)
     public List<CounterView> countersOf(StaffPrincipal staff) {
         if (staff.role() == StaffRole.NATIONAL_ADMIN) {
             return List.of();
         }
         Mall mall = malls.get(staff.mallId());
+        Map<CounterId, CounterState> states = store.counterStates(mall.id());
+        Codes codes = new Codes(mall);
         return catalogue.counters(mall.id()).stream()
                 .filter(c -> staff.role() == StaffRole.MALL_MANAGER || c.agencyId().equals(staff.agencyId()))
-                .map(c -> view(mall, c, store.counterState(c.id(), mall.id(), clock.instant())))
+                .map(c -> codes.view(c, states.getOrDefault(c.id(),
+                        new CounterState(c.id(), mall.id(), CounterStatus.CLOSED, null, 0, clock.instant()))))
                 .toList();
     }
 
@@ -238,7 +242,7 @@ public class CounterDesk {
     private Operated operate(StaffPrincipal staff, CounterId counterId) {
         Operated operated = operateReadOnly(staff, counterId);
         return new Operated(operated.mall(), operated.counter(),
-                store.counterState(counterId, operated.mall().id(), clock.instant()));
+                store.lockCounterState(counterId, operated.mall().id(), clock.instant()));
     }
 
     private Operated operateReadOnly(StaffPrincipal staff, CounterId counterId) {
@@ -265,12 +269,28 @@ public class CounterDesk {
     }
 
     private CounterView view(Mall mall, Counter counter, CounterState state) {
-        List<MallService> services = catalogue.services(mall.id());
-        String agencyCode = catalogue.agency(mall.id(), counter.agencyId()).code();
-        List<String> codes = counter.services().stream()
-                .map(id -> services.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().code())
-                .toList();
-        return new CounterView(counter.id().value(), counter.name(), mall.code(), agencyCode, codes,
-                state.status().name(), state.pauseReason());
+        return new Codes(mall).view(counter, state);
+    }
+
+    /** Service and agency codes of a mall, read once for any number of counters. */
+    private final class Codes {
+        private final Mall mall;
+        private final Map<ServiceId, String> services;
+        private final Map<id.satupintu.shared.AgencyId, String> agencies;
+
+        Codes(Mall mall) {
+            this.mall = mall;
+            this.services = catalogue.services(mall.id()).stream()
+                    .collect(java.util.stream.Collectors.toMap(MallService::id, MallService::code));
+            this.agencies = catalogue.agencies(mall.id()).stream()
+                    .collect(java.util.stream.Collectors.toMap(id.satupintu.catalogue.Agency::id,
+                            id.satupintu.catalogue.Agency::code));
+        }
+
+        CounterView view(Counter counter, CounterState state) {
+            return new CounterView(counter.id().value(), counter.name(), mall.code(),
+                    agencies.get(counter.agencyId()), counter.services().stream().map(services::get).toList(),
+                    state.status().name(), state.pauseReason());
+        }
     }
 }

@@ -253,7 +253,8 @@ class TicketStore {
 
     // ---- counters
 
-    CounterState counterState(CounterId counter, MallId mall, Instant now) {
+    /** The counter's live state, created closed on first use, locked until the end of the transaction. */
+    CounterState lockCounterState(CounterId counter, MallId mall, Instant now) {
         jdbc.sql("""
                 INSERT INTO queue_counter (mall_id, counter_id, status, status_since)
                 VALUES (:mall, :counter, 'CLOSED', :now) ON CONFLICT (counter_id) DO NOTHING
@@ -266,6 +267,16 @@ class TicketStore {
                 .query(TicketStore::counter).single();
     }
 
+    /** The live state of the mall's counters that have one, read without locking; the others are closed. */
+    Map<CounterId, CounterState> counterStates(MallId mall) {
+        Map<CounterId, CounterState> states = new HashMap<>();
+        jdbc.sql("SELECT counter_id, mall_id, status, pause_reason, priority_streak, status_since"
+                        + " FROM queue_counter WHERE mall_id = :mall")
+                .param("mall", mall.value())
+                .query(TicketStore::counter).list()
+                .forEach(state -> states.put(state.counterId(), state));
+        return states;
+    }
 
     void saveCounter(CounterState state) {
         jdbc.sql("""
