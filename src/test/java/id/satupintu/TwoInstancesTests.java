@@ -1,7 +1,5 @@
 package id.satupintu;
 
-import java.util.Map;
-
 import com.zaxxer.hikari.HikariDataSource;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
@@ -11,10 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import static id.satupintu.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +36,13 @@ class TwoInstancesTests {
     @Autowired
     Malls malls;
 
-    ConfigurableApplicationContext second;
+    SecondInstance second;
     int secondPort;
 
     @BeforeAll
     void startSecondInstance() {
-        second = new SpringApplicationBuilder(SatuPintuApplication.class).run(
-                "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--server.port=0");
-        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.on(dataSource);
+        secondPort = second.port();
     }
 
     @AfterAll
@@ -65,23 +56,14 @@ class TwoInstancesTests {
     void theSecondInstanceSeesTheSameDataOnce() {
         ApiClient client = new ApiClient(secondPort);
         assertThat(client.get("/api/v1/malls").json().size()).isEqualTo(14);
-        assertThat(second.getBean(Malls.class).count()).isEqualTo(14);
+        assertThat(second.bean(Malls.class).count()).isEqualTo(14);
     }
 
     @Test
     void aTokenIssuedByOneInstanceIsAcceptedByTheOther() {
         String token = new ApiClient(firstPort).token("manager-6112", PASSWORD);
         MallService service = catalogue.activeServices(malls.getByCode("61.12").id()).getFirst();
-        String agency = catalogue.agencies(service.mallId()).stream()
-                .filter(a -> a.id().equals(service.agencyId())).findFirst().orElseThrow().code();
-        String body = JsonMapper.builder().build().writeValueAsString(Map.ofEntries(
-                Map.entry("agencyCode", agency), Map.entry("nameId", service.name().id()),
-                Map.entry("nameEn", service.name().en()), Map.entry("requirements", service.requirements()),
-                Map.entry("procedure", service.procedure()), Map.entry("completionTime", service.completionTime()),
-                Map.entry("fee", service.fee()), Map.entry("feeLegalBasis", service.feeLegalBasis()),
-                Map.entry("product", service.product()), Map.entry("complaintChannel", service.complaintChannel()),
-                Map.entry("ticketPrefix", service.ticketPrefix()), Map.entry("dailyQuota", 77),
-                Map.entry("online", service.online())));
+        String body = ServiceRequests.json(catalogue, service, service.fee(), 77);
         ApiClient.Response response = new ApiClient(secondPort).putJson(
                 "/api/v1/malls/61.12/services/" + service.code(), body, "Authorization", bearer(token));
         assertThat(response.status()).as(response.body()).isEqualTo(200);

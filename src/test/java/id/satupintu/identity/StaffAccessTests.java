@@ -1,9 +1,8 @@
 package id.satupintu.identity;
 
-import java.util.Map;
-
 import id.satupintu.ApiClient;
 import id.satupintu.SatuPintuTest;
+import id.satupintu.ServiceRequests;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.region.Malls;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 import static id.satupintu.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,14 +68,14 @@ class StaffAccessTests {
         String token = api.token("manager-3671", PASSWORD);
         MallService own = anyService("36.71");
         ApiClient.Response changed = api.putJson("/api/v1/malls/36.71/services/" + own.code(),
-                body(own, "Rp0 (uji perubahan)", 42), "Authorization", bearer(token));
+                ServiceRequests.json(catalogue, own, "Rp0 (uji perubahan)", 42), "Authorization", bearer(token));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("fee").asString()).isEqualTo("Rp0 (uji perubahan)");
         assertThat(catalogue.service(malls.getByCode("36.71").id(), own.code()).dailyQuota()).isEqualTo(42);
 
         MallService other = anyService("72.02");
         ApiClient.Response refused = api.putJson("/api/v1/malls/72.02/services/" + other.code(),
-                body(other, "Rp1", 1), "Authorization", bearer(token));
+                ServiceRequests.json(catalogue, other, "Rp1", 1), "Authorization", bearer(token));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("code").asString()).isEqualTo("OUT_OF_SCOPE");
         assertThat(catalogue.service(malls.getByCode("72.02").id(), other.code())).isEqualTo(other);
@@ -87,12 +85,12 @@ class StaffAccessTests {
     void anOfficerCannotChangeTheCatalogueButTheNationalAdminCan() {
         MallService service = anyService("74.02");
         String officer = api.token("officer-7402-dukcapil", PASSWORD);
-        assertThat(api.putJson("/api/v1/malls/74.02/services/" + service.code(), body(service, "Rp2", 2),
+        assertThat(api.putJson("/api/v1/malls/74.02/services/" + service.code(), ServiceRequests.json(catalogue, service, "Rp2", 2),
                 "Authorization", bearer(officer)).status()).isEqualTo(403);
         assertThat(catalogue.service(malls.getByCode("74.02").id(), service.code())).isEqualTo(service);
 
         String admin = api.token("admin", PASSWORD);
-        assertThat(api.putJson("/api/v1/malls/74.02/services/" + service.code(), body(service, service.fee(), 7),
+        assertThat(api.putJson("/api/v1/malls/74.02/services/" + service.code(), ServiceRequests.json(catalogue, service, service.fee(), 7),
                 "Authorization", bearer(admin)).status()).isEqualTo(200);
     }
 
@@ -100,12 +98,12 @@ class StaffAccessTests {
     void writesWithoutAValidTokenAreRefused() {
         MallService service = anyService("36.71");
         ApiClient.Response anonymous = api.putJson("/api/v1/malls/36.71/services/" + service.code(),
-                body(service, "Rp3", 3));
+                ServiceRequests.json(catalogue, service, "Rp3", 3));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("code").asString()).isEqualTo("UNAUTHORIZED");
         assertThat(anonymous.json().get("detail").asString()).startsWith("Silakan masuk");
         ApiClient.Response forged = api.putJson("/api/v1/malls/36.71/services/" + service.code(),
-                body(service, "Rp3", 3), "Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
+                ServiceRequests.json(catalogue, service, "Rp3", 3), "Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
         assertThat(forged.status()).isEqualTo(401);
     }
 
@@ -114,7 +112,7 @@ class StaffAccessTests {
         String token = api.token("manager-3671", PASSWORD);
         MallService service = anyService("36.71");
         MallService before = catalogue.service(malls.getByCode("36.71").id(), service.code());
-        String bad = body(service, "", 0).replace("\"ticketPrefix\":\"" + service.ticketPrefix() + "\"",
+        String bad = ServiceRequests.json(catalogue, service, "", 0).replace("\"ticketPrefix\":\"" + service.ticketPrefix() + "\"",
                 "\"ticketPrefix\":\"a1\"");
         ApiClient.Response response = api.putJson("/api/v1/malls/36.71/services/" + service.code(), bad,
                 "Authorization", bearer(token), "Accept-Language", "en");
@@ -156,16 +154,4 @@ class StaffAccessTests {
         return catalogue.activeServices(malls.getByCode(mallCode).id()).getLast();
     }
 
-    private String body(MallService service, String fee, int quota) {
-        String agency = catalogue.agencies(service.mallId()).stream()
-                .filter(a -> a.id().equals(service.agencyId())).findFirst().orElseThrow().code();
-        return JsonMapper.builder().build().writeValueAsString(Map.ofEntries(
-                Map.entry("agencyCode", agency), Map.entry("nameId", service.name().id()),
-                Map.entry("nameEn", service.name().en()), Map.entry("requirements", service.requirements()),
-                Map.entry("procedure", service.procedure()), Map.entry("completionTime", service.completionTime()),
-                Map.entry("fee", fee), Map.entry("feeLegalBasis", service.feeLegalBasis()),
-                Map.entry("product", service.product()), Map.entry("complaintChannel", service.complaintChannel()),
-                Map.entry("ticketPrefix", service.ticketPrefix()), Map.entry("dailyQuota", quota),
-                Map.entry("online", service.online()), Map.entry("active", true)));
-    }
 }

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import id.satupintu.SatuPintuTest;
+import id.satupintu.ServiceRequests;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
-import id.satupintu.catalogue.ServiceDraft;
 import id.satupintu.region.DayOverride;
 import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
@@ -66,11 +66,7 @@ class KioskPagesTests {
     void aServiceWhoseQuotaIsUsedUpSaysSoWithoutOfferingANumber() throws Exception {
         Mall mall = malls.getByCode(MALL);
         MallService service = catalogue.service(mall.id(), "akta-kematian");
-        catalogue.updateService(mall.id(), service.code(), new ServiceDraft("dukcapil", service.code(),
-                service.name().id(), service.name().en(), String.join("\n", service.requirements()),
-                String.join("\n", service.procedure()), service.completionTime(), service.fee(),
-                service.feeLegalBasis(), service.product(), service.complaintChannel(), service.legalBasis(),
-                service.ticketPrefix(), 1, service.online(), true), null);
+        catalogue.updateService(mall.id(), service.code(), ServiceRequests.withQuota(catalogue, service, 1), null);
         queue.issue(MALL, service.code(), null, Channel.KIOSK, Locale.of("id"));
         mvc.perform(get("/kiosk/" + MALL + "/services/" + service.code()))
                 .andExpect(status().isOk())

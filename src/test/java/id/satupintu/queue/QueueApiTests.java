@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import id.satupintu.ApiClient;
 import id.satupintu.SatuPintuTest;
+import id.satupintu.ServiceRequests;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
-import id.satupintu.catalogue.ServiceDraft;
 import id.satupintu.region.DayOverride;
 import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
@@ -182,7 +182,7 @@ class QueueApiTests {
     void aUsedUpQuotaAndAClosedMallAreRefusedWithWhenToComeBack() {
         Mall mall = malls.getByCode(MALL);
         MallService kia = catalogue.service(mall.id(), "akta-kelahiran");
-        catalogue.updateService(mall.id(), kia.code(), withQuota(kia, 1), null);
+        catalogue.updateService(mall.id(), kia.code(), ServiceRequests.withQuota(catalogue, kia, 1), null);
         try {
             assertThat(api.postJson("/api/v1/malls/" + MALL + "/tickets", "{\"serviceCode\":\"akta-kelahiran\"}")
                     .status()).isEqualTo(201);
@@ -193,7 +193,7 @@ class QueueApiTests {
             assertThat(full.json().get("opensAt").asString()).startsWith("2026-12-02T");
             assertThat(full.json().get("detail").asString()).contains("Wednesday, 2 December 2026");
         } finally {
-            catalogue.updateService(mall.id(), kia.code(), withQuota(kia, null), null);
+            catalogue.updateService(mall.id(), kia.code(), ServiceRequests.withQuota(catalogue, kia, null), null);
         }
 
         LocalDate today = calendar.now(mall).toLocalDate();
@@ -223,12 +223,6 @@ class QueueApiTests {
         assertThat(api.get("/api/v1/tickets/" + UUID.randomUUID()).json().get("code").asString())
                 .isEqualTo("TICKET_NOT_FOUND");
         assertThat(post("/api/v1/counters/999999/call-next", "").status()).isEqualTo(404);
-    }
-
-    private static ServiceDraft withQuota(MallService s, Integer quota) {
-        return new ServiceDraft("dukcapil", s.code(), s.name().id(), s.name().en(), String.join("\n", s.requirements()),
-                String.join("\n", s.procedure()), s.completionTime(), s.fee(), s.feeLegalBasis(), s.product(),
-                s.complaintChannel(), s.legalBasis(), s.ticketPrefix(), quota, s.online(), true);
     }
 
     private String issue(String serviceCode, String priorityGroup) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import com.zaxxer.hikari.HikariDataSource;
-import id.satupintu.SatuPintuApplication;
+import id.satupintu.SecondInstance;
 import id.satupintu.SatuPintuTest;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
@@ -30,8 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,16 +58,11 @@ class QueueConcurrencyTests {
     @Autowired
     HikariDataSource dataSource;
 
-    ConfigurableApplicationContext second;
+    SecondInstance second;
 
     @BeforeAll
     void startSecondInstance() {
-        second = new SpringApplicationBuilder(SatuPintuApplication.class).run(
-                "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.hikari.maximum-pool-size=10",
-                "--satupintu.clock=2026-12-01T02:00:00Z",
-                "--server.port=0");
+        second = SecondInstance.on(dataSource, "--satupintu.clock=2026-12-01T02:00:00Z");
     }
 
     @AfterAll
@@ -89,7 +82,7 @@ class QueueConcurrencyTests {
 
     @Test
     void twoInstancesIssuingTogetherNumberWithoutGapsOrDuplicates() throws Exception {
-        Queue other = second.getBean(Queue.class);
+        Queue other = second.bean(Queue.class);
         MallService service = unlimitedService("73.12", "dukcapil");
         List<String> numbers = issueInParallel(200, i -> i % 2 == 0 ? queue : other, "73.12", service.code());
         assertThat(numbers).containsExactlyInAnyOrderElementsOf(expectedNumbers(service.ticketPrefix(), 200));
@@ -102,7 +95,7 @@ class QueueConcurrencyTests {
 
     @Test
     void countersOnTwoInstancesNeverCallTheSameTicket() throws Exception {
-        CounterDesk other = second.getBean(CounterDesk.class);
+        CounterDesk other = second.bean(CounterDesk.class);
         assertEveryTicketCalledOnce("74.02", List.of("samsat", "bapenda"), 10, i -> i % 2 == 0 ? desk : other);
     }
 
@@ -176,7 +169,7 @@ class QueueConcurrencyTests {
         }
         TicketView ticket = queue.issue("73.10", "skck-baru", null, Channel.KIOSK, ID);
 
-        int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        int secondPort = second.port();
         try (EventStream board = EventStream.open(secondPort, "/board/73.10/events");
                 EventStream status = EventStream.open(secondPort, "/t/" + ticket.id() + "/events")) {
             board.awaitEvent("state");
