@@ -62,6 +62,10 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
     public Response postForm(String path, String form) {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

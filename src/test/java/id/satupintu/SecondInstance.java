@@ -25,6 +25,8 @@ public final class SecondInstance implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--server.port=0"));
+        arguments.addAll(List.of(TestMailServer.arguments()));
+        arguments.add("--satupintu.rate-limit.public-writes.capacity=1000000");
         arguments.addAll(List.of(extraArguments));
         return new SecondInstance(new SpringApplicationBuilder(SatuPintuApplication.class)
                 .run(arguments.toArray(String[]::new)));

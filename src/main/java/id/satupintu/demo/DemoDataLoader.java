@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import id.satupintu.appointment.Appointments;
+import id.satupintu.appointment.BookingRules;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.ServiceDraft;
 import id.satupintu.identity.NewStaffAccount;
@@ -20,6 +23,7 @@ import id.satupintu.region.Region;
 import id.satupintu.region.Regions;
 import id.satupintu.shared.AgencyId;
 import id.satupintu.shared.MallId;
+import id.satupintu.shared.ServiceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +48,14 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final long LOCK_KEY = 0x5A7D_0001L;
 
+    /** The services whose quotas go fast, which the demo malls open for appointments. */
+    private static final Set<String> BOOKABLE = Set.of("imigrasi-paspor-baru", "imigrasi-paspor-penggantian",
+            "sim-a-perpanjangan", "sim-c-perpanjangan", "skck-baru", "ktp-el-baru", "bpn-pengecekan-sertipikat");
+
     private final Malls malls;
     private final Regions regions;
     private final Catalogue catalogue;
+    private final Appointments appointments;
     private final StaffAccounts accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -54,12 +63,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final boolean enabled;
     private final String password;
 
-    DemoDataLoader(Malls malls, Regions regions, Catalogue catalogue, StaffAccounts accounts, JdbcClient jdbc,
+    DemoDataLoader(Malls malls, Regions regions, Catalogue catalogue, Appointments appointments,
+            StaffAccounts accounts, JdbcClient jdbc,
             TransactionTemplate transaction, JsonMapper json, Environment environment,
             @Value("${satupintu.demo.password}") String password) {
         this.malls = malls;
         this.regions = regions;
         this.catalogue = catalogue;
+        this.appointments = appointments;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -116,8 +127,11 @@ class DemoDataLoader implements ApplicationRunner {
                 for (DemoCatalogue.ServiceTemplate service : agency.services()) {
                     List<String> chosen = tenant.getValue().services();
                     if (chosen == null || chosen.isEmpty() || chosen.contains(service.code())) {
-                        catalogue.createService(mall, draft(agency, service, region,
+                        ServiceId serviceId = catalogue.createService(mall, draft(agency, service, region,
                                 Optional.ofNullable(template.overrides()).map(o -> o.get(service.code()))));
+                        if (BOOKABLE.contains(service.code())) {
+                            appointments.configure(mall, serviceId, BookingRules.defaults());
+                        }
                         offered.add(service.code());
                         services++;
                     }

@@ -82,6 +82,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/malls/*/tickets").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/appointments", "/api/v1/appointments/*/check-in")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/appointments/*",
+                                "/api/v1/malls/*/services/*/slots").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/appointments/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
                                 "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
                                 "/api/v1/regions/*", "/api/v1/services").permitAll()

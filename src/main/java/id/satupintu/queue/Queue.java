@@ -37,11 +37,13 @@ public class Queue {
     private final MallCalendar calendar;
     private final Catalogue catalogue;
     private final QueueEvents events;
+    private final List<WalkInReservations> reservations;
     private final Clock clock;
 
     Queue(TicketStore store, Malls malls, MallCalendar calendar, Catalogue catalogue, QueueEvents events,
-            Clock clock) {
+            List<WalkInReservations> reservations, Clock clock) {
         this.store = store;
+        this.reservations = reservations;
         this.malls = malls;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -70,20 +72,66 @@ public class Queue {
         // concurrent issuers wait on each other only for the short writes that follow.
         Standing standing = standing(mall, Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(),
                 Integer.MAX_VALUE, service.id(), priorityGroup, channel, now.toInstant()), day);
-        if (service.hasQuota() && !store.takeQuota(mall.id(), service.id(), day, service.dailyQuota())) {
+        if (service.hasQuota() && !takeWalkInQuota(mall, service, day)) {
             throw closed(mall, now.toLocalDate().plusDays(1).atStartOfDay(mall.timeZone()),
                     QueueError.Code.QUOTA_EXHAUSTED);
         }
-        int sequence = store.nextSequence(mall.id(), day, service.ticketPrefix());
-        if (sequence > 999) {
-            throw new QueueError(QueueError.Code.DAY_FULL);
-        }
-        Ticket ticket = Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(), sequence,
-                service.id(), priorityGroup, channel, now.toInstant());
+        Ticket ticket = numbered(mall, service, day, priorityGroup, channel, now.toInstant(), now.toInstant());
         store.insert(ticket, standing.estimateMinutes());
         store.event(ticket, "ISSUED", null, channel.name(), ticket.arrivalAt());
         events.changed(mall.id());
         return view(mall, ticket, service, null, standing, locale);
+    }
+
+    /**
+     * Admits a citizen with a booking into the queue: a ticket outside the walk-in quota (the booking held its seat)
+     * that stands in line as if it had arrived at the booked time, so that it goes ahead of walk-ins who came after
+     * that time and after those who came before it.
+     */
+    @Transactional
+    public TicketView admitBooked(MallId mallId, ServiceId serviceId, Instant bookedStart, Locale locale) {
+        Mall mall = malls.get(mallId);
+        MallService service = catalogue.service(mall.id(), serviceId);
+        ZonedDateTime now = calendar.now(mall);
+        if (!calendar.isOpenAt(mall, now)) {
+            throw closed(mall, now, QueueError.Code.MALL_CLOSED);
+        }
+        LocalDate day = now.toLocalDate();
+        Ticket ticket = numbered(mall, service, day, null, Channel.APPOINTMENT, bookedStart, now.toInstant());
+        store.insert(ticket, standing(mall, ticket, day).estimateMinutes());
+        store.event(ticket, "ISSUED", null, Channel.APPOINTMENT.name(), now.toInstant());
+        events.changed(mall.id());
+        return view(mall, ticket, service, null, standing(mall, ticket, day), locale);
+    }
+
+    private Ticket numbered(Mall mall, MallService service, LocalDate day, PriorityGroup priorityGroup,
+            Channel channel, Instant arrival, Instant now) {
+        int sequence = store.nextSequence(mall.id(), day, service.ticketPrefix());
+        if (sequence > 999) {
+            throw new QueueError(QueueError.Code.DAY_FULL);
+        }
+        return Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(), sequence, service.id(),
+                priorityGroup, channel, arrival, now);
+    }
+
+    /** The walk-in part of a service's daily quota: the quota less the seats reserved for other channels. */
+    public int walkInQuota(MallService service, LocalDate day) {
+        int reserved = reservations.stream()
+                .mapToInt(r -> r.reservedSeats(service.mallId(), service.id(), day)).sum();
+        return Math.max(0, service.dailyQuota() - reserved);
+    }
+
+    /** What is left of a service's walk-in quota today, or empty when the service has no quota. */
+    public Optional<Integer> walkInRemaining(MallService service, LocalDate day) {
+        if (!service.hasQuota()) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.max(0, walkInQuota(service, day) - store.issuedToday(service.mallId(), service.id(), day)));
+    }
+
+    private boolean takeWalkInQuota(Mall mall, MallService service, LocalDate day) {
+        int quota = walkInQuota(service, day);
+        return quota > 0 && store.takeQuota(mall.id(), service.id(), day, quota);
     }
 
     private QueueError closed(Mall mall, ZonedDateTime from, QueueError.Code code) {

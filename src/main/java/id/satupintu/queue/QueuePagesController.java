@@ -33,18 +33,16 @@ class QueuePagesController {
     private final Queue queue;
     private final Board board;
     private final LiveHub hub;
-    private final TicketStore store;
     private final Malls malls;
     private final MallCalendar calendar;
     private final Catalogue catalogue;
     private final ProblemFactory problems;
 
-    QueuePagesController(Queue queue, Board board, LiveHub hub, TicketStore store, Malls malls,
+    QueuePagesController(Queue queue, Board board, LiveHub hub, Malls malls,
             MallCalendar calendar, Catalogue catalogue, ProblemFactory problems) {
         this.queue = queue;
         this.board = board;
         this.hub = hub;
-        this.store = store;
         this.malls = malls;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -70,8 +68,7 @@ class QueuePagesController {
         Agency agency = catalogue.agency(mall.id(), agencyCode);
         java.time.LocalDate day = calendar.now(mall).toLocalDate();
         List<KioskService> services = activeByAgency(mall).getOrDefault(agency.id(), List.of()).stream()
-                .map(s -> new KioskService(s, s.hasQuota()
-                        ? Math.max(0, s.dailyQuota() - store.issuedToday(mall.id(), s.id(), day)) : null))
+                .map(s -> new KioskService(s, queue.walkInRemaining(s, day).orElse(null)))
                 .toList();
         model.addAttribute("mall", mall);
         model.addAttribute("agency", agency);
@@ -96,8 +93,7 @@ class QueuePagesController {
         model.addAttribute("agency", catalogue.agency(mall.id(), service.agencyId()));
         model.addAttribute("priorityGroups", PriorityGroup.values());
         java.time.LocalDate day = calendar.now(mall).toLocalDate();
-        model.addAttribute("soldOut", service.hasQuota()
-                && store.issuedToday(mall.id(), service.id(), day) >= service.dailyQuota());
+        model.addAttribute("soldOut", queue.walkInRemaining(service, day).map(left -> left == 0).orElse(false));
         openingState(mall, model);
         return "queue/kiosk-confirm";
     }

@@ -64,7 +64,17 @@ public final class Ticket {
     /** A new ticket, waiting for its service. */
     public static Ticket issue(TicketId id, MallId mallId, LocalDate localDate, String prefix, int sequence,
             ServiceId serviceId, PriorityGroup priorityGroup, Channel channel, Instant now) {
-        Ticket ticket = new Ticket(id, mallId, localDate, prefix, sequence, serviceId, priorityGroup, channel, now);
+        return issue(id, mallId, localDate, prefix, sequence, serviceId, priorityGroup, channel, now, now);
+    }
+
+    /**
+     * A new ticket whose place in line is that of an arrival at {@code arrivalAt}, which for a booking is the
+     * booked time rather than the moment of check-in.
+     */
+    public static Ticket issue(TicketId id, MallId mallId, LocalDate localDate, String prefix, int sequence,
+            ServiceId serviceId, PriorityGroup priorityGroup, Channel channel, Instant arrivalAt, Instant now) {
+        Ticket ticket = new Ticket(id, mallId, localDate, prefix, sequence, serviceId, priorityGroup, channel,
+                arrivalAt);
         ticket.serviceId = serviceId;
         ticket.status = TicketStatus.WAITING;
         ticket.queuedAt = now;

@@ -7,5 +7,6 @@ public enum ErrorKind {
     NOT_FOUND,
     FORBIDDEN,
     CONFLICT,
-    UNPROCESSABLE
+    UNPROCESSABLE,
+    TOO_MANY_REQUESTS
 }

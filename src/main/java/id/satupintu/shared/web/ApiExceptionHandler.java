@@ -43,6 +43,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, Locale locale) {
+        if (e instanceof RateLimited limited) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).headers(problemHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                    .body(problems.of(e, locale));
+        }
         return respond(problems.of(e, locale));
     }
 

@@ -35,6 +35,7 @@ public class ProblemFactory {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 
@@ -46,7 +47,7 @@ public class ProblemFactory {
         }
         ProblemDetail problem = of(statusOf(e.code().kind()), e.code().name(), detail);
         e.properties().forEach((name, value) -> problem.setProperty(name,
-                value instanceof ZonedDateTime time ? time.toOffsetDateTime().toString() : value));
+                value instanceof ZonedDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) : value));
         return problem;
     }
 
@@ -65,6 +66,8 @@ public class ProblemFactory {
                 String zone = message("zone." + time.getZone().getId(), null, locale);
                 result[i] = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", locale).format(time)
                         + (zone != null ? " " + zone : "");
+            } else if (result[i] instanceof java.time.LocalDate date) {
+                result[i] = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale).format(date);
             }
         }
         return result;

@@ -1,0 +1,23 @@
+package id.satupintu.notification;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SMS gateway: the provider's HTTP API when {@code SATUPINTU_SMS_URL} is set, the simulator otherwise. */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    @Bean
+    SmsGateway smsGateway(@Value("${satupintu.sms.url:}") String url, @Value("${satupintu.sms.api-key:}") String key,
+            @Value("${satupintu.sms.timeout:5s}") Duration timeout, SimulatedOutbox outbox, JsonMapper json) {
+        if (url.isBlank()) {
+            return new SimulatedSmsGateway(outbox);
+        }
+        return new HttpSmsGateway(URI.create(url), key, timeout, json);
+    }
+}
