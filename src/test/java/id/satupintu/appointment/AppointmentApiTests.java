@@ -224,14 +224,39 @@ class AppointmentApiTests {
     }
 
     static MimeMessage awaitMail(String to) throws Exception {
+        return awaitMail(to, "");
+    }
+
+    /** Waits up to ten seconds for an e-mail to {@code to} whose subject starts with {@code subject}. */
+    static MimeMessage awaitMail(String to, String subject) throws Exception {
         for (int i = 0; i < 100; i++) {
             for (MimeMessage message : TestMailServer.get().getReceivedMessages()) {
-                if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains(to)) {
+                if (isTo(message, to) && subject(message).startsWith(subject)) {
                     return message;
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("No e-mail reached " + to);
+        throw new AssertionError("No e-mail \"" + subject + "\" reached " + to);
+    }
+
+    static boolean isTo(MimeMessage message, String to) {
+        try {
+            return GreenMailUtil.getAddressList(message.getAllRecipients()).contains(to);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String body(MimeMessage message) {
+        return GreenMailUtil.getWholeMessage(message);
     }
 }
