@@ -124,26 +124,38 @@ class AppointmentStore {
 
     /**
      * Takes one seat of a slot if one is left. The row lock serialises concurrent bookers of the same slot, and the
-     * condition is checked again on the locked row, so a slot never gets more bookings than seats.
+     * condition is checked again on the locked row, so a slot never gets more bookings than seats. An update that
+     * found no row may have run just before another booker's writing of the day became visible; the slot is read
+     * again, and the update retried when it has room after all.
      */
     SeatResult takeSeat(MallId mall, ServiceId service, Instant start) {
-        Optional<Integer> booked = jdbc.sql("""
-                UPDATE appointment_slot SET booked = booked + 1
-                WHERE mall_id = :mall AND service_id = :service AND starts_at = :start AND booked < seats
-                RETURNING booked
-                """)
-                .param("mall", mall.value()).param("service", service.value()).param("start", Timestamp.from(start))
-                .query(Integer.class).optional();
-        if (booked.isPresent()) {
-            return SeatResult.TAKEN;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Integer> booked = jdbc.sql("""
+                    UPDATE appointment_slot SET booked = booked + 1
+                    WHERE mall_id = :mall AND service_id = :service AND starts_at = :start AND booked < seats
+                    RETURNING booked
+                    """)
+                    .param("mall", mall.value()).param("service", service.value())
+                    .param("start", Timestamp.from(start))
+                    .query(Integer.class).optional();
+            if (booked.isPresent()) {
+                return SeatResult.TAKEN;
+            }
+            Optional<Boolean> hasRoom = jdbc.sql("""
+                    SELECT booked < seats FROM appointment_slot
+                    WHERE mall_id = :mall AND service_id = :service AND starts_at = :start
+                    """)
+                    .param("mall", mall.value()).param("service", service.value())
+                    .param("start", Timestamp.from(start))
+                    .query(Boolean.class).optional();
+            if (hasRoom.isEmpty()) {
+                return SeatResult.NOT_WRITTEN;
+            }
+            if (!hasRoom.get()) {
+                return SeatResult.FULL;
+            }
         }
-        boolean exists = jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM appointment_slot
-                    WHERE mall_id = :mall AND service_id = :service AND starts_at = :start)
-                """)
-                .param("mall", mall.value()).param("service", service.value()).param("start", Timestamp.from(start))
-                .query(Boolean.class).single();
-        return exists ? SeatResult.FULL : SeatResult.NOT_WRITTEN;
+        return SeatResult.FULL;
     }
 
     enum SeatResult {

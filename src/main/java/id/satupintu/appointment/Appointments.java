@@ -83,6 +83,15 @@ public class Appointments {
         store.saveRules(mall, service, rules);
     }
 
+    /** Sets a service's booking rules by the mall's and service's codes; returns the service. */
+    @Transactional
+    public MallService configure(String mallCode, String serviceCode, BookingRules rules) {
+        Mall mall = malls.getByCode(mallCode);
+        MallService service = catalogue.service(mall.id(), serviceCode);
+        store.saveRules(mall.id(), service.id(), rules);
+        return service;
+    }
+
     /** The mall's active services that take appointments. */
     public List<MallService> bookableServices(MallId mall) {
         Map<ServiceId, BookingRules> rules = store.rulesOf(mall);

@@ -8,10 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import id.satupintu.ApiClient;
 import id.satupintu.SatuPintuTest;
 import id.satupintu.TestMailServer;
-import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
-import id.satupintu.region.Mall;
-import id.satupintu.region.Malls;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
@@ -40,12 +37,6 @@ class AppointmentApiTests {
     Appointments appointments;
 
     @Autowired
-    Catalogue catalogue;
-
-    @Autowired
-    Malls malls;
-
-    @Autowired
     JdbcClient jdbc;
 
     ApiClient api() {
@@ -53,10 +44,7 @@ class AppointmentApiTests {
     }
 
     MallService bookable(String serviceCode, BookingRules rules) {
-        Mall mall = malls.getByCode(MALL);
-        MallService service = catalogue.service(mall.id(), serviceCode);
-        appointments.configure(mall.id(), service.id(), rules);
-        return service;
+        return appointments.configure(MALL, serviceCode, rules);
     }
 
     static BookingRules rules(int seatsPerSlot, int bookFromDays) {

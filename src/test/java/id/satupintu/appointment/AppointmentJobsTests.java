@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 
 import id.satupintu.SatuPintuTest;
 import id.satupintu.TestMailServer;
-import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.region.DaySchedule;
 import id.satupintu.region.Mall;
@@ -44,9 +43,6 @@ class AppointmentJobsTests {
     AppointmentStore store;
 
     @Autowired
-    Catalogue catalogue;
-
-    @Autowired
     Malls malls;
 
     @Autowired
@@ -59,11 +55,8 @@ class AppointmentJobsTests {
     TransactionTemplate transaction;
 
     MallService bookable(String code, int bookFromDays) {
-        Mall mall = malls.getByCode(MALL);
-        MallService service = catalogue.service(mall.id(), code);
-        appointments.configure(mall.id(), service.id(), new BookingRules(true, 30, 5, 0, bookFromDays, 14,
+        return appointments.configure(MALL, code, new BookingRules(true, 30, 5, 0, bookFromDays, 14,
                 LocalTime.of(8, 0), Duration.ofMinutes(30), Duration.ofMinutes(15)));
-        return service;
     }
 
     Booking book(MallService service, String start, int serial, String email) {

@@ -16,10 +16,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import id.satupintu.ApiClient;
 import id.satupintu.SatuPintuTest;
 import id.satupintu.SecondInstance;
-import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
-import id.satupintu.region.Mall;
-import id.satupintu.region.Malls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,12 +46,6 @@ class BookingConcurrencyTests {
     Appointments appointments;
 
     @Autowired
-    Catalogue catalogue;
-
-    @Autowired
-    Malls malls;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -75,11 +66,8 @@ class BookingConcurrencyTests {
     }
 
     MallService bookable(String serviceCode, int seatsPerSlot) {
-        Mall mall = malls.getByCode(MALL);
-        MallService service = catalogue.service(mall.id(), serviceCode);
-        appointments.configure(mall.id(), service.id(), new BookingRules(true, 240, seatsPerSlot, 0, 1, 14,
+        return appointments.configure(MALL, serviceCode, new BookingRules(true, 240, seatsPerSlot, 0, 1, 14,
                 LocalTime.of(8, 0), Duration.ofMinutes(30), Duration.ofMinutes(15)));
-        return service;
     }
 
     @Test
@@ -126,8 +114,8 @@ class BookingConcurrencyTests {
             String outcome = response.status() == 201 ? "201" : response.status() + " " + codeOf(response);
             outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
         });
-        assertThat(outcomes.get("201").get()).isEqualTo(1);
-        assertThat(outcomes.get("409 DUPLICATE_BOOKING").get()).isEqualTo(59);
+        assertThat(outcomes.get("201").get()).as(outcomes.toString()).isEqualTo(1);
+        assertThat(outcomes.get("409 DUPLICATE_BOOKING").get()).as(outcomes.toString()).isEqualTo(59);
         assertThat(jdbc.sql("SELECT coalesce(sum(booked), 0) FROM appointment_slot WHERE service_id = :service")
                 .param("service", service.id().value()).query(Integer.class).single()).isEqualTo(1);
     }

@@ -1,0 +1,115 @@
+package id.satupintu.browser;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+
+import id.satupintu.SatuPintuTest;
+import id.satupintu.TestMailServer;
+import id.satupintu.appointment.Appointments;
+import id.satupintu.appointment.BookingRules;
+import id.satupintu.catalogue.Catalogue;
+import id.satupintu.region.Malls;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A citizen books a slot at MPP Kabupaten Konawe (WITA) in a real browser, receives the confirmation e-mail, checks
+ * in at the kiosk with the booking code and is called at a counter. The test clock stands at Tuesday 1 December
+ * 2026, 10:00 WITA.
+ */
+@SatuPintuTest
+class AppointmentBrowserTests {
+
+    static final String PASSWORD = "mpp-demo-2026";
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @Autowired
+    Appointments appointments;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    Malls malls;
+
+    @Test
+    void bookReceiveTheEmailCheckInAtTheKioskAndGetCalled() throws Exception {
+        appointments.configure("74.02", "skck-baru", new BookingRules(true, 30, 3, 50, 0, 14, LocalTime.of(8, 0),
+                Duration.ofMinutes(30), Duration.ofMinutes(15)));
+        catalogue.createCounter(malls.getByCode("74.02").id(), "polri", "Loket Janji Temu", List.of("skck-baru"));
+
+        browser.open("/malls/74.02");
+        browser.clickAndWait("#book-appointment");
+        assertThat(browser.text("h1")).isEqualTo("Janji temu");
+        browser.screenshot("appointment-1-services");
+        browser.clickAndWait(browser.all("a.card").stream()
+                .filter(a -> a.getText().contains("SKCK")).findFirst().orElseThrow());
+        browser.clickAndWait("a.day[href*='date=2026-12-01']");
+        assertThat(browser.text("fieldset .hint")).contains("WITA");
+        WebElement slot = browser.all("label.slot").stream()
+                .filter(l -> l.getText().startsWith("10:30")).findFirst().orElseThrow();
+        slot.click();
+        browser.type("#nik", "7402010101900042");
+        browser.type("#name", "Rahmawati");
+        browser.type("#email", "rahmawati@example.org");
+        browser.screenshot("appointment-2-form");
+        browser.clickAndWait("#book");
+        assertThat(browser.path()).startsWith("/appointments/");
+        assertThat(browser.text("#booking-when")).isEqualTo("Selasa, 1 Desember 2026, 10:30–11:00 WITA");
+        assertThat(browser.text("#booking-status")).isEqualTo("Terjadwal");
+        assertThat(browser.mainText()).contains("7402********0042").doesNotContain("7402010101900042");
+        String code = browser.text("#booking-code");
+        assertThat(browser.all(".booking-qr svg")).hasSize(1);
+        browser.screenshot("appointment-3-confirmation");
+
+        MimeMessage mail = awaitMail("rahmawati@example.org");
+        assertThat(mail.getSubject()).contains(code).contains("10:30 WITA");
+
+        browser.open("/kiosk/74.02");
+        browser.clickAndWait("#kiosk-check-in");
+        browser.type("#code", code.toLowerCase());
+        browser.screenshot("appointment-4-kiosk-check-in");
+        browser.clickAndWait("#check-in");
+        assertThat(browser.path()).startsWith("/kiosk/74.02/tickets/");
+        String number = browser.text(".slip-number");
+        browser.screenshot("appointment-5-ticket");
+
+        browser.open("/login");
+        browser.type("#username", "officer-7402-polri");
+        browser.type("#password", PASSWORD);
+        browser.clickAndWait("main form button[type=submit]");
+        browser.open("/counter");
+        browser.clickAndWait(browser.all(".counter-cards a.card").stream()
+                .filter(c -> c.getText().contains("Loket Janji Temu")).findFirst().orElseThrow());
+        if (!browser.all("button.action-open").isEmpty()) {
+            browser.clickAndWait("button.action-open");
+        }
+        browser.js("window.stillOnThePage = true;");
+        new Actions(browser.driver()).sendKeys("n").perform();
+        browser.until(d -> Boolean.TRUE.equals(browser.js(
+                "return window.stillOnThePage === undefined && document.readyState === 'complete'")));
+        assertThat(browser.text(".current-number")).isEqualTo(number);
+        browser.screenshot("appointment-6-called");
+    }
+
+    private static MimeMessage awaitMail(String to) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            for (MimeMessage message : TestMailServer.get().getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No e-mail reached " + to);
+    }
+}
