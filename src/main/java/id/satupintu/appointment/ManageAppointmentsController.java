@@ -48,6 +48,8 @@ class ManageAppointmentsController {
         model.addAttribute("date", day);
         model.addAttribute("schedule", calendar.on(mall, day));
         model.addAttribute("services", appointments.day(mall, day));
+        model.addAttribute("allServices", catalogue.services(mall.id()));
+        model.addAttribute("rules", appointments.rulesOf(mall.id()));
         return "appointment/manage-day";
     }
 
@@ -76,6 +78,81 @@ class ManageAppointmentsController {
             redirect.addFlashAttribute("error", problems.detail(e, locale));
         }
         return "redirect:/manage/" + mall.code() + "/appointments?date=" + date;
+    }
+
+    /** The booking rules form: what the manager types, kept as text so that a mistake can be shown and fixed. */
+    record RulesForm(boolean enabled, String slotMinutes, String seatsPerSlot, String walkInSharePercent,
+            String bookFromDays, String bookToDays, String dayOpensAt, String checkInBefore, String checkInAfter) {
+
+        static RulesForm of(BookingRules rules) {
+            return new RulesForm(rules.enabled(), Integer.toString(rules.slotMinutes()),
+                    Integer.toString(rules.seatsPerSlot()), Integer.toString(rules.walkInSharePercent()),
+                    Integer.toString(rules.bookFromDays()), Integer.toString(rules.bookToDays()),
+                    rules.dayOpensAt().toString(), Long.toString(rules.checkInBefore().toMinutes()),
+                    Long.toString(rules.checkInAfter().toMinutes()));
+        }
+
+        BookingRules toRules() {
+            return new BookingRules(enabled, number("slotMinutes", slotMinutes), number("seatsPerSlot", seatsPerSlot),
+                    number("walkInSharePercent", walkInSharePercent), number("bookFromDays", bookFromDays),
+                    number("bookToDays", bookToDays), time(dayOpensAt),
+                    java.time.Duration.ofMinutes(number("checkInBefore", checkInBefore)),
+                    java.time.Duration.ofMinutes(number("checkInAfter", checkInAfter)));
+        }
+
+        private static int number(String field, String text) {
+            try {
+                return Integer.parseInt(text == null ? "" : text.strip());
+            } catch (NumberFormatException e) {
+                throw AppointmentError.invalidRules(field);
+            }
+        }
+
+        private static java.time.LocalTime time(String text) {
+            try {
+                return java.time.LocalTime.parse(text == null ? "" : text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw AppointmentError.invalidRules("dayOpensAt");
+            }
+        }
+    }
+
+    @GetMapping("/manage/{mallCode}/appointments/rules/{serviceCode}")
+    String rules(@PathVariable String mallCode, @PathVariable String serviceCode, Model model) {
+        Mall mall = managedMall(mallCode);
+        var service = catalogue.service(mall.id(), serviceCode);
+        BookingRules rules = appointments.rules(mall.id(), service.id())
+                .orElseGet(() -> {
+                    BookingRules d = BookingRules.defaults();
+                    return new BookingRules(false, d.slotMinutes(), d.seatsPerSlot(), d.walkInSharePercent(),
+                            d.bookFromDays(), d.bookToDays(), d.dayOpensAt(), d.checkInBefore(), d.checkInAfter());
+                });
+        return rulesPage(mall, service, RulesForm.of(rules), null, null, model);
+    }
+
+    @PostMapping("/manage/{mallCode}/appointments/rules/{serviceCode}")
+    String saveRules(@PathVariable String mallCode, @PathVariable String serviceCode, RulesForm form, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        Mall mall = managedMall(mallCode);
+        var service = catalogue.service(mall.id(), serviceCode);
+        try {
+            appointments.configure(mall.id(), service.id(), form.toRules());
+            redirect.addFlashAttribute("rulesSaved", service.name().in(locale));
+            return "redirect:/manage/" + mall.code() + "/appointments";
+        } catch (AppointmentError e) {
+            return rulesPage(mall, service, form, problems.detail(e, locale), (String) e.properties().get("field"),
+                    model);
+        }
+    }
+
+    private String rulesPage(Mall mall, id.satupintu.catalogue.MallService service, RulesForm form, String error,
+            String errorField, Model model) {
+        model.addAttribute("mall", mall);
+        model.addAttribute("service", service);
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        model.addAttribute("errorField", errorField);
+        return "appointment/manage-rules";
     }
 
     private Mall managedMall(String mallCode) {

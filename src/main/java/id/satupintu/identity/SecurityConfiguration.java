@@ -111,6 +111,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/manage/outbox").hasRole("NATIONAL_ADMIN")
                         .requestMatchers("/manage/**").hasAnyRole("NATIONAL_ADMIN", "MALL_MANAGER")
                         .requestMatchers("/staff/**", "/counter/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

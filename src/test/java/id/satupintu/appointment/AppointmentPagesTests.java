@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import id.satupintu.ApiClient;
 import id.satupintu.SatuPintuTest;
+import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.region.Malls;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class AppointmentPagesTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Catalogue catalogue;
 
     MallService bookable(String code) {
         return appointments.configure(MALL, code, new BookingRules(true, 60, 2, 0, 1, 7, LocalTime.of(8, 0),
@@ -126,5 +130,55 @@ class AppointmentPagesTests {
         assertThat(closed.status()).isEqualTo(302);
         assertThat(manager.get(closed.header("Location").replaceFirst("^https?://[^/]+", "")).body())
                 .contains("1 janji temu dibatalkan");
+    }
+
+    @Test
+    void aManagerSetsTheBookingRulesOfAServiceWithClearErrors() {
+        ApiClient manager = new ApiClient(port);
+        manager.signIn("manager-3209", PASSWORD);
+        String form = manager.get("/manage/" + MALL + "/appointments/rules/pdam-pasang-baru").body();
+        assertThat(form).contains("Aturan janji temu");
+        ApiClient.Response wrong = manager.postForm("/manage/" + MALL + "/appointments/rules/pdam-pasang-baru",
+                form("_csrf", manager.csrfFrom(form), "enabled", "true", "slotMinutes", "2", "seatsPerSlot", "3",
+                        "walkInSharePercent", "20", "bookFromDays", "1", "bookToDays", "10", "dayOpensAt", "07:00",
+                        "checkInBefore", "20", "checkInAfter", "10"));
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Panjang slot harus 5 sampai 240 menit").contains("value=\"2\"");
+        ApiClient.Response saved = manager.postForm("/manage/" + MALL + "/appointments/rules/pdam-pasang-baru",
+                form("_csrf", manager.csrfFrom(form), "enabled", "true", "slotMinutes", "20", "seatsPerSlot", "3",
+                        "walkInSharePercent", "20", "bookFromDays", "1", "bookToDays", "10", "dayOpensAt", "07:00",
+                        "checkInBefore", "20", "checkInAfter", "10"));
+        assertThat(saved.status()).isEqualTo(302);
+        BookingRules rules = appointments.rulesOf(malls.getByCode(MALL).id()).get(
+                catalogue.service(malls.getByCode(MALL).id(), "pdam-pasang-baru").id());
+        assertThat(rules).isEqualTo(new BookingRules(true, 20, 3, 20, 1, 10, LocalTime.of(7, 0),
+                Duration.ofMinutes(20), Duration.ofMinutes(10)));
+        assertThat(new ApiClient(port).get("/malls/" + MALL + "/appointments").body()).contains("pdam-pasang-baru");
+    }
+
+    @Test
+    void onlyTheNationalAdministratorSeesTheSimulatedOutbox() {
+        bookable("pbb-p2-mutasi");
+        appointments.book(new BookingRequest(MALL, "pbb-p2-mutasi", "2026-12-03T07:30:00+07:00", "3209010101900003",
+                "Wulan", "081298765432", null), Appointment.Channel.API, java.util.Locale.of("id"));
+        ApiClient manager = new ApiClient(port);
+        manager.signIn("manager-3209", PASSWORD);
+        assertThat(manager.get("/manage/outbox").status()).isEqualTo(403);
+        ApiClient admin = new ApiClient(port);
+        admin.signIn("admin", PASSWORD);
+        String outbox = "";
+        for (int i = 0; i < 50 && !outbox.contains("081298765432"); i++) {
+            outbox = admin.get("/manage/outbox").body();
+            sleep();
+        }
+        assertThat(outbox).contains("kepada 081298765432").contains("SatuPintu: janji temu");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
