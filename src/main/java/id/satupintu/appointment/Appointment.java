@@ -86,7 +86,6 @@ public final class Appointment {
         if (now.isAfter(start.plus(after))) {
             AppointmentError error = new AppointmentError(AppointmentError.Code.CHECK_IN_TOO_LATE,
                     start.atZone(zone), start.plus(after).atZone(zone));
-            error.with("serviceId", serviceId.value());
             throw error;
         }
     }

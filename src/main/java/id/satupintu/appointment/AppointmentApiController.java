@@ -100,7 +100,7 @@ class AppointmentApiController {
     @Operation(summary = "Check a booking in: 201 the queue ticket it became",
             description = "Open from a while before the booked time to a while after it (per service, by default "
                     + "30 minutes before to 15 after): 409 CHECK_IN_TOO_EARLY with checkInFrom, 409 "
-                    + "CHECK_IN_TOO_LATE (take a walk-in ticket instead). The ticket stands in line as if it had "
+                    + "CHECK_IN_TOO_LATE with serviceCode (take a walk-in ticket for it instead). The ticket stands in line as if it had "
                     + "arrived at the booked time. Checking in again returns the same ticket with 200.")
     ResponseEntity<TicketView> checkIn(@PathVariable String bookingCode, Locale locale) {
         Appointments.CheckIn checkIn = appointments.checkIn(BookingCode.parse(bookingCode), null, locale);

@@ -198,9 +198,7 @@ class AppointmentPagesController {
             model.addAttribute("error", problems.detail(e, locale));
             model.addAttribute("code", code);
             if (e instanceof AppointmentError late && late.appointmentCode() == AppointmentError.Code.CHECK_IN_TOO_LATE) {
-                long serviceId = (Long) late.properties().get("serviceId");
-                model.addAttribute("walkInService", catalogue.service(mall.id(),
-                        new id.satupintu.shared.ServiceId(serviceId)).code());
+                model.addAttribute("walkInService", late.properties().get("serviceCode"));
             }
             return "appointment/kiosk-check-in";
         }

@@ -222,7 +222,7 @@ public class Appointments {
         LocalDate date = wanted.toLocalDate();
         for (int days = 0; days < ALTERNATIVE_DAYS && !date.isAfter(window.last()); days++, date = date.plusDays(1)) {
             if (window.contains(date)) {
-                slotsOf(mall, service, rules, date, now).stream().filter(s -> !s.isFull()).forEach(free::add);
+                slotsOf(mall, service, rules, date, now).stream().filter(s -> !s.noneLeft()).forEach(free::add);
             }
             if (free.size() >= ALTERNATIVES) {
                 break;
@@ -344,8 +344,15 @@ public class Appointments {
             return new CheckIn(booking, queue.view(TicketId.parse(appointment.ticketId()), locale), false);
         }
         BookingRules rules = store.rules(mall.id(), appointment.serviceId()).orElseGet(BookingRules::defaults);
-        appointment.requireCheckInOpen(clock.instant(), rules.checkInBefore(), rules.checkInAfter(),
-                mall.timeZone());
+        try {
+            appointment.requireCheckInOpen(clock.instant(), rules.checkInBefore(), rules.checkInAfter(),
+                    mall.timeZone());
+        } catch (AppointmentError e) {
+            if (e.appointmentCode() == AppointmentError.Code.CHECK_IN_TOO_LATE) {
+                e.with("serviceCode", booking.service().code());
+            }
+            throw e;
+        }
         TicketView ticket = queue.admitBooked(mall.id(), appointment.serviceId(), appointment.start(), locale);
         appointment.checkedIn(clock.instant(), ticket.id());
         store.update(appointment);

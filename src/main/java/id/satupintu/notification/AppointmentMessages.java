@@ -125,13 +125,14 @@ class AppointmentMessages {
             attachments.add(new MailGateway.Attachment("janji-temu-" + a.code().value() + ".ics", "text/calendar",
                     ics.getBytes(StandardCharsets.UTF_8)));
         }
-        mail.send(a.contact().email(), subject, html, text(subject, booking, when, serviceName, link, locale),
+        mail.send(a.contact().email(), subject, html, text(kind, booking, when, serviceName, link, locale),
                 images, attachments);
     }
 
-    private String text(String subject, Booking booking, String when, String serviceName, String link,
+    private String text(String kind, Booking booking, String when, String serviceName, String link,
             Locale locale) {
-        StringBuilder text = new StringBuilder(subject).append("\n\n")
+        StringBuilder text = new StringBuilder(message("mail.greeting", locale, booking.appointment().contact().name()))
+                .append("\n\n").append(message("mail." + kind + ".lead", locale)).append("\n\n")
                 .append(message("mail.code", locale)).append(": ").append(booking.code().display()).append('\n')
                 .append(message("mail.when", locale)).append(": ").append(when).append('\n')
                 .append(message("mail.service", locale)).append(": ").append(serviceName).append('\n')

@@ -207,6 +207,31 @@ class AppointmentApiTests {
                 .isEqualTo("BOOKING_NOT_ACTIVE");
     }
 
+    @Test
+    void aLateCitizenIsToldSoAndPointedToAWalkInTicket() {
+        MallService service = bookable("bbnkb-balik-nama", rules(2, 0));
+        // A booking for 08:00 today, made the day before: at 09:00 its check-in closed 45 minutes ago.
+        jdbc.sql("""
+                INSERT INTO appointment_slot (mall_id, service_id, starts_at, ends_at, local_date, seats, booked)
+                VALUES (:mall, :service, '2026-12-01T01:00:00Z', '2026-12-01T01:30:00Z', DATE '2026-12-01', 2, 1)
+                """).param("mall", service.mallId().value()).param("service", service.id().value()).update();
+        jdbc.sql("""
+                INSERT INTO appointment (id, booking_code, mall_id, service_id, starts_at, ends_at, local_date,
+                    nik_fingerprint, nik_masked, name, email, language, channel, status, booked_at)
+                VALUES (gen_random_uuid(), 'KATE0001', :mall, :service, '2026-12-01T01:00:00Z', '2026-12-01T01:30:00Z',
+                    DATE '2026-12-01', repeat('a', 64), '1605********0061', 'Telat', 'late@example.org', 'id', 'API',
+                    'BOOKED', '2026-11-30T03:00:00Z')
+                """).param("mall", service.mallId().value()).param("service", service.id().value()).update();
+        ApiClient.Response late = api().postJson("/api/v1/appointments/KATE0001/check-in", "",
+                "Accept-Language", "en");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("code").asString()).isEqualTo("CHECK_IN_TOO_LATE");
+        assertThat(late.json().get("serviceCode").asString()).isEqualTo("bbnkb-balik-nama");
+        assertThat(late.json().get("detail").asString())
+                .isEqualTo("Your appointment at Tuesday, 1 December 2026, 08:00 WIB (UTC+7) has passed; check-in closed "
+                        + "Tuesday, 1 December 2026, 08:15 WIB (UTC+7). Please take a regular queue number.");
+    }
+
     private long countBookings() {
         return jdbc.sql("SELECT count(*) FROM appointment").query(Long.class).single();
     }
