@@ -26,7 +26,9 @@ public final class SecondInstance implements AutoCloseable {
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--server.port=0"));
         arguments.addAll(List.of(TestMailServer.arguments()));
-        arguments.add("--satupintu.rate-limit.public-writes.capacity=1000000");
+        if (List.of(extraArguments).stream().noneMatch(a -> a.startsWith("--satupintu.rate-limit."))) {
+            arguments.add("--satupintu.rate-limit.public-writes.capacity=1000000");
+        }
         arguments.addAll(List.of(extraArguments));
         return new SecondInstance(new SpringApplicationBuilder(SatuPintuApplication.class)
                 .run(arguments.toArray(String[]::new)));
