@@ -141,13 +141,7 @@ class AppointmentStore {
             if (booked.isPresent()) {
                 return SeatResult.TAKEN;
             }
-            Optional<Boolean> hasRoom = jdbc.sql("""
-                    SELECT booked < seats FROM appointment_slot
-                    WHERE mall_id = :mall AND service_id = :service AND starts_at = :start
-                    """)
-                    .param("mall", mall.value()).param("service", service.value())
-                    .param("start", Timestamp.from(start))
-                    .query(Boolean.class).optional();
+            Optional<Boolean> hasRoom = hasRoom(mall, service, start);
             if (hasRoom.isEmpty()) {
                 return SeatResult.NOT_WRITTEN;
             }
@@ -156,6 +150,16 @@ class AppointmentStore {
             }
         }
         return SeatResult.FULL;
+    }
+
+    /** Whether a slot has a seat left, read without a lock; empty when the day's slots are not written yet. */
+    Optional<Boolean> hasRoom(MallId mall, ServiceId service, Instant start) {
+        return jdbc.sql("""
+                SELECT booked < seats FROM appointment_slot
+                WHERE mall_id = :mall AND service_id = :service AND starts_at = :start
+                """)
+                .param("mall", mall.value()).param("service", service.value()).param("start", Timestamp.from(start))
+                .query(Boolean.class).optional();
     }
 
     enum SeatResult {

@@ -35,6 +35,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Slots, bookings, cancellation and check-in into the queue. */
 @Service
@@ -53,10 +54,12 @@ public class Appointments {
     private final Queue queue;
     private final NikFingerprints fingerprints;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     Appointments(AppointmentStore store, Malls malls, MallCalendar calendar, Catalogue catalogue, Queue queue,
-            NikFingerprints fingerprints, ApplicationEventPublisher events, Clock clock) {
+            NikFingerprints fingerprints, ApplicationEventPublisher events, TransactionTemplate transaction,
+            Clock clock) {
         this.store = store;
         this.malls = malls;
         this.calendar = calendar;
@@ -64,6 +67,7 @@ public class Appointments {
         this.queue = queue;
         this.fingerprints = fingerprints;
         this.events = events;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -154,9 +158,10 @@ public class Appointments {
     /**
      * Books a seat: refused for a malformed NIK or contact, a day outside the booking window or closed, a slot that
      * does not exist or is full (with the nearest free slots), or a second active booking of the NIK for the same
-     * service and day. Seats are taken under a row lock, so a slot is never overbooked.
+     * service and day. Everything that can be checked without the seat is checked before the transaction starts;
+     * inside it the seat is taken last, so the slot's row lock lasts only until the commit. A slot is never
+     * overbooked: the seat update checks the count again on the locked row.
      */
-    @Transactional
     public Booking book(BookingRequest request, Appointment.Channel channel, Locale locale) {
         Mall mall = malls.getByCode(request.mallCode() == null ? "" : request.mallCode());
         MallService service = catalogue.service(mall.id(), request.serviceCode() == null ? "" : request.serviceCode());
@@ -177,21 +182,25 @@ public class Appointments {
         if (!slot.start().isAfter(now)) {
             throw new AppointmentError(AppointmentError.Code.OUTSIDE_BOOKING_WINDOW, date);
         }
-        String fingerprint = fingerprints.of(nik);
-        if (store.hasActiveBooking(mall.id(), service.id(), date, fingerprint)) {
+        Appointment appointment = new Appointment(UUID.randomUUID(), BookingCode.random(), mall.id(), service.id(),
+                slot.start().toInstant(), slot.end().toInstant(), date, fingerprints.of(nik), nik.masked(), contact,
+                "en".equals(locale.getLanguage()) ? "en" : "id", channel, clock.instant(), AppointmentStatus.BOOKED);
+        transaction.executeWithoutResult(status -> reserve(appointment, mall, service, rules, plan, slot, now));
+        return new Booking(appointment, mall, service);
+    }
+
+    private void reserve(Appointment appointment, Mall mall, MallService service, BookingRules rules,
+            List<PlannedSlot> plan, PlannedSlot slot, ZonedDateTime now) {
+        LocalDate date = appointment.localDate();
+        if (store.hasActiveBooking(mall.id(), service.id(), date, appointment.nikFingerprint())) {
             throw new AppointmentError(AppointmentError.Code.DUPLICATE_BOOKING, date);
         }
-        AppointmentStore.SeatResult seat = store.takeSeat(mall.id(), service.id(), slot.start().toInstant());
-        if (seat == AppointmentStore.SeatResult.NOT_WRITTEN) {
+        Optional<Boolean> hasRoom = store.hasRoom(mall.id(), service.id(), appointment.start());
+        if (hasRoom.isEmpty()) {
             store.materialize(mall.id(), service.id(), date, plan);
-            seat = store.takeSeat(mall.id(), service.id(), slot.start().toInstant());
-        }
-        if (seat != AppointmentStore.SeatResult.TAKEN) {
+        } else if (!hasRoom.get()) {
             throw slotFull(mall, service, rules, slot, now);
         }
-        Appointment appointment = new Appointment(UUID.randomUUID(), BookingCode.random(), mall.id(), service.id(),
-                slot.start().toInstant(), slot.end().toInstant(), date, fingerprint, nik.masked(), contact,
-                "en".equals(locale.getLanguage()) ? "en" : "id", channel, clock.instant(), AppointmentStatus.BOOKED);
         try {
             store.insert(appointment);
         } catch (DuplicateKeyException e) {
@@ -199,7 +208,9 @@ public class Appointments {
             throw new AppointmentError(AppointmentError.Code.DUPLICATE_BOOKING, date);
         }
         events.publishEvent(new AppointmentBooked(appointment.id()));
-        return new Booking(appointment, mall, service);
+        if (store.takeSeat(mall.id(), service.id(), appointment.start()) != AppointmentStore.SeatResult.TAKEN) {
+            throw slotFull(mall, service, rules, slot, now);
+        }
     }
 
     private AppointmentError slotFull(Mall mall, MallService service, BookingRules rules, PlannedSlot slot,

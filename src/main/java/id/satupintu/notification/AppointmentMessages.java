@@ -23,13 +23,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * Tells citizens about their bookings: the confirmation (with the QR code and a calendar file), the reminder the day
  * before and a cancellation, by e-mail and text message as they gave. Events arrive through the event publication
- * registry, so a message whose sending failed is tried again after a restart.
+ * registry, so a message whose sending failed is tried again after a restart. A message is built and sent outside
+ * any transaction, so that rendering and a slow mail server hold no database connection.
  */
 @Component
 class AppointmentMessages {
@@ -54,12 +56,12 @@ class AppointmentMessages {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AppointmentBooked event) {
         send(appointments.find(event.appointmentId()), "booked");
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AppointmentReminderDue event) {
         Booking booking = appointments.find(event.appointmentId());
         if (booking.status() == AppointmentStatus.BOOKED) {
@@ -67,7 +69,7 @@ class AppointmentMessages {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AppointmentCancelled event) {
         send(appointments.find(event.appointmentId()), "cancelled");
     }

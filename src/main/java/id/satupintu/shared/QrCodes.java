@@ -1,6 +1,7 @@
 package id.satupintu.shared;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,9 +45,11 @@ public final class QrCodes {
         BitMatrix matrix = matrix(text);
         BufferedImage image = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale,
                 BufferedImage.TYPE_BYTE_BINARY);
+        // Samples straight into the raster: index 0 is black, 1 white in the binary palette.
+        WritableRaster raster = image.getRaster();
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);
+                raster.setSample(x, y, 0, matrix.get(x / scale, y / scale) ? 0 : 1);
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -101,6 +101,41 @@ class AppointmentBrowserTests {
         browser.screenshot("appointment-6-called");
     }
 
+    @Test
+    void onAPhoneInEnglishTheBookingPageFitsAndTheManagerSeesTheDay() {
+        appointments.configure("73.12", "skck-baru", new BookingRules(true, 60, 2, 50, 1, 7, LocalTime.of(8, 0),
+                Duration.ofMinutes(30), Duration.ofMinutes(15)));
+        browser.phone();
+        browser.open("/malls/73.12/appointments/skck-baru?lang=en");
+        assertThat(browser.text("fieldset .hint")).isEqualTo("All times in WITA (UTC+8), the mall's local time.");
+        assertThat(browser.overflowingElements()).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot("appointment-7-phone-english");
+        browser.find("label.slot").click();
+        browser.type("#nik", "7312010101900009");
+        browser.type("#name", "Andi");
+        browser.clickAndWait("#book");
+        assertThat(browser.text("#booking-error")).isEqualTo(
+                "Enter a mobile number or an e-mail address so that the confirmation and reminder can reach you.");
+        assertThat(browser.find("#name").getAttribute("value")).isEqualTo("Andi");
+        browser.screenshot("appointment-8-phone-error");
+        browser.type("#phone", "0812 3456 7890");
+        browser.clickAndWait("#book");
+        assertThat(browser.text("#booking-status")).isEqualTo("Booked");
+        browser.screenshot("appointment-9-phone-confirmation");
+
+        browser.desktop();
+        browser.open("/login?lang=id");
+        browser.type("#username", "manager-7312");
+        browser.type("#password", PASSWORD);
+        browser.clickAndWait("main form button[type=submit]");
+        browser.open("/manage/73.12/appointments?date=2026-12-02");
+        assertThat(browser.mainText()).contains("Andi").contains("7312********0009");
+        browser.screenshot("appointment-10-manager-day");
+        browser.open("/manage/73.12/appointments/rules/skck-baru");
+        browser.screenshot("appointment-11-manager-rules");
+    }
+
     private static MimeMessage awaitMail(String to) throws Exception {
         for (int i = 0; i < 100; i++) {
             for (MimeMessage message : TestMailServer.get().getReceivedMessages()) {
