@@ -66,9 +66,9 @@ SLOT_MINUTES=$($PSQL -At -c "SELECT r.slot_minutes FROM appointment_rules r JOIN
 } | tee -a "$RESULTS"
 
 # pgbench: one booking in plain SQL, statement for statement what the application runs for a booking that gets its
-# seat (read with Spring's JDBC logging): the mall and the service by code, the booking rules, the day's hours,
-# override and holidays, the NIK's active booking, the seat under the slot's row lock, the appointment and the event
-# publication of AppointmentBooked. A day of its own, with its slots written beforehand and seats enough for every
+# seat (read with Spring's JDBC logging): before the transaction the mall and the service by code, the booking rules,
+# the day's hours, override and holidays; in it the NIK's active booking, whether the slot has room, the appointment,
+# the event publication of AppointmentBooked and last the seat under the slot's row lock. A day of its own, with its slots written beforehand and seats enough for every
 # transaction, at the same number of slots as the rush (so the same contention on the slot rows); the clients match
 # the application's connection pool.
 # The "with follow-up" variant adds what the booking sets off after its commit, on the same pool: the publication
@@ -90,17 +90,18 @@ booking_sql() {
   cat <<SQL
 \\set slot random(0, $((SLOTS - 1)))
 \\set nik random(1, 1000000000000)
-BEGIN;
 SELECT id, code, name, region_code, address, time_zone, open_on_collective_leave FROM mall WHERE code = '$MALL' \\gset m_
 SELECT s.id, s.mall_id, s.agency_id, s.code, s.name_id, s.name_en, s.requirements, s.procedure,
   s.completion_time, s.fee, s.fee_legal_basis, s.product, s.complaint_channel, s.legal_basis,
   s.ticket_prefix, s.daily_quota, s.online, s.active, s.version FROM service s WHERE s.mall_id = :m_id AND s.code = '$SERVICE' \\gset s_
 SELECT * FROM appointment_rules WHERE mall_id = :m_id AND service_id = :s_id;
 SELECT 'H' AS fact, opens, closes, break_start, break_end, NULL::boolean AS open, NULL AS name, NULL AS kind FROM mall_opening_hours WHERE mall_id = :m_id AND day_of_week = extract(isodow FROM DATE '$1')::int UNION ALL SELECT 'O', NULL, NULL, NULL, NULL, open, name, NULL FROM mall_day_override WHERE mall_id = :m_id AND day = DATE '$1' UNION ALL SELECT 'N', NULL, NULL, NULL, NULL, NULL, name, kind FROM national_holiday WHERE holiday_date = DATE '$1';
+BEGIN;
 SELECT EXISTS (SELECT 1 FROM appointment WHERE mall_id = :m_id AND service_id = :s_id AND local_date = DATE '$1' AND nik_fingerprint = md5(CAST(:nik AS text)) || md5(CAST(:nik AS text) || 'f') AND status IN ('BOOKED', 'CHECKED_IN'));
-UPDATE appointment_slot SET booked = booked + 1 WHERE mall_id = :m_id AND service_id = :s_id AND starts_at = (CAST(ARRAY[$STARTS] AS timestamptz[]))[:slot + 1] AND booked < seats RETURNING booked;
+SELECT booked < seats FROM appointment_slot WHERE mall_id = :m_id AND service_id = :s_id AND starts_at = (CAST(ARRAY[$STARTS] AS timestamptz[]))[:slot + 1];
 INSERT INTO appointment (id, booking_code, mall_id, service_id, starts_at, ends_at, local_date, nik_fingerprint, nik_masked, name, phone, email, language, channel, status, booked_at) VALUES (gen_random_uuid(), 'B' || nextval('bench_booking_code'), :m_id, :s_id, (CAST(ARRAY[$STARTS] AS timestamptz[]))[:slot + 1], (CAST(ARRAY[$STARTS] AS timestamptz[]))[:slot + 1] + interval '$SLOT_MINUTES minutes', DATE '$1', md5(CAST(:nik AS text)) || md5(CAST(:nik AS text) || 'f'), '1610********0001', 'Bench ' || CAST(:nik AS text), NULL, 'bench-' || CAST(:nik AS text) || '@example.org', 'id', 'API', 'BOOKED', now()) RETURNING id AS appointment \\gset
 INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event, status, completion_attempts, last_resubmission_date) VALUES (gen_random_uuid(), 'id.satupintu.appointment.AppointmentBooked', 'bench.baseline', now(), '{"appointmentId":"' || CAST(:appointment AS text) || '"}', 'PUBLISHED', 0, NULL) RETURNING id AS publication \\gset
+UPDATE appointment_slot SET booked = booked + 1 WHERE mall_id = :m_id AND service_id = :s_id AND starts_at = (CAST(ARRAY[$STARTS] AS timestamptz[]))[:slot + 1] AND booked < seats RETURNING booked;
 COMMIT;
 SQL
 }

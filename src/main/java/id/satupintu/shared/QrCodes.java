@@ -1,6 +1,9 @@
 package id.satupintu.shared;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,15 +46,25 @@ public final class QrCodes {
     /** A PNG image of the QR code, {@code scale} pixels per module, for e-mail (where SVG does not show). */
     public static byte[] png(String text, int scale) {
         BitMatrix matrix = matrix(text);
-        BufferedImage image = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale,
-                BufferedImage.TYPE_BYTE_BINARY);
-        // Samples straight into the raster: index 0 is black, 1 white in the binary palette.
-        WritableRaster raster = image.getRaster();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                raster.setSample(x, y, 0, matrix.get(x / scale, y / scale) ? 0 : 1);
+        int width = matrix.getWidth() * scale;
+        int rowBytes = (width + 7) / 8;
+        byte[] pixels = new byte[rowBytes * matrix.getHeight() * scale];
+        // One bit per pixel, 1 = white in the binary palette; each module row is packed once and copied scale times.
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            int rowStart = y * scale * rowBytes;
+            for (int x = 0; x < width; x++) {
+                if (!matrix.get(x / scale, y)) {
+                    pixels[rowStart + x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+            for (int copy = 1; copy < scale; copy++) {
+                System.arraycopy(pixels, rowStart, pixels, rowStart + copy * rowBytes, rowBytes);
             }
         }
+        WritableRaster raster = Raster.createPackedRaster(new DataBufferByte(pixels, pixels.length), width,
+                matrix.getHeight() * scale, 1, null);
+        BufferedImage image = new BufferedImage(new IndexColorModel(1, 2, new byte[] {0, (byte) 255},
+                new byte[] {0, (byte) 255}, new byte[] {0, (byte) 255}), raster, false, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
