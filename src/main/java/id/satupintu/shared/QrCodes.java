@@ -45,7 +45,8 @@ public final class QrCodes {
 
     /** A PNG image of the QR code, {@code scale} pixels per module, for e-mail (where SVG does not show). */
     public static byte[] png(String text, int scale) {
-        BitMatrix matrix = matrix(text);
+        // A fixed mask pattern spares trying all eight (most of the encoding's cost); any mask scans.
+        BitMatrix matrix = matrix(text, Map.of(EncodeHintType.QR_MASK_PATTERN, 2));
         int width = matrix.getWidth() * scale;
         int rowBytes = (width + 7) / 8;
         byte[] pixels = new byte[rowBytes * matrix.getHeight() * scale];
@@ -75,9 +76,16 @@ public final class QrCodes {
     }
 
     private static BitMatrix matrix(String text) {
+        return matrix(text, Map.of());
+    }
+
+    private static BitMatrix matrix(String text, Map<EncodeHintType, Object> extraHints) {
+        Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, 2);
+        hints.putAll(extraHints);
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
         } catch (WriterException e) {
             throw new IllegalArgumentException("Text does not fit a QR code", e);
         }
