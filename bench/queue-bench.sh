@@ -47,8 +47,10 @@ TARGETS=$($PSQL -At -c "SELECT count(*) FROM bench_target")
 # Two plain-SQL baselines for one issuance, each on a day of its own (2027-01-05, 2027-01-06) so that neither sees the
 # other's tickets nor the application's:
 # - "writes": the number row, the ticket row, its event and the notification;
-# - "equivalent": every statement the application runs to issue a ticket (mall, service, the day's hours and
-#   holidays, the waiting line, counters and their state, recent service times, settings) and then the writes.
+# - "equivalent": every statement the application runs to issue a ticket (the floor: open counters, what they are
+#   busy with, the priority streak limit and the configuration version; the waiting line, recent service times) and
+#   then the writes. The application keeps each mall's configuration (mall, services, counters, the day's schedule)
+#   in memory and checks it against the configuration version.
 WRITES='INSERT INTO ticket_number (mall_id, local_date, prefix, last_number)
   SELECT mall_id, DATE '"'"'2027-01-05'"'"', prefix, 1 FROM bench_target WHERE i = :i
   ON CONFLICT (mall_id, local_date, prefix) DO UPDATE SET last_number = ticket_number.last_number + 1
@@ -71,17 +73,12 @@ SELECT pg_notify('"'"'satupintu_bench'"'"', '"'"'issued'"'"');'
   echo "BEGIN;"
   cat <<'SQL'
 SELECT mall_id AS mall, service_id AS service FROM bench_target WHERE i = :i \gset
-SELECT id, code, name, region_code, address, time_zone, open_on_collective_leave FROM mall WHERE id = :mall;
-SELECT * FROM service s WHERE s.mall_id = :mall AND s.id = :service;
-SELECT 'H', opens, closes, break_start, break_end, NULL::boolean, NULL, NULL FROM mall_opening_hours WHERE mall_id = :mall AND day_of_week = 2
-  UNION ALL SELECT 'O', NULL, NULL, NULL, NULL, open, name, NULL FROM mall_day_override WHERE mall_id = :mall AND day = DATE '2027-01-05'
-  UNION ALL SELECT 'N', NULL, NULL, NULL, NULL, NULL, name, kind FROM national_holiday WHERE holiday_date = DATE '2027-01-05';
+SELECT v.version, s.max_priority_streak, d.counter_id, d.priority_streak, d.busy_with, d.busy_since
+  FROM configuration_version v LEFT JOIN queue_settings s ON s.mall_id = :mall
+  LEFT JOIN (SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with, t.called_at AS busy_since
+             FROM queue_counter qc LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
+             WHERE qc.mall_id = :mall AND qc.status = 'OPEN') d ON TRUE;
 SELECT id, service_id, priority_group IS NOT NULL, arrival_at, seq FROM ticket WHERE mall_id = :mall AND local_date = DATE '2027-01-05' AND status = 'WAITING' ORDER BY arrival_at, seq;
-SELECT c.id, c.mall_id, c.agency_id, c.name, coalesce(array_agg(cs.service_id ORDER BY cs.service_id) FILTER (WHERE cs.service_id IS NOT NULL), '{}')
-  FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id WHERE c.mall_id = :mall GROUP BY c.id ORDER BY c.agency_id, c.name;
-SELECT qc.counter_id, qc.priority_streak, t.service_id, t.called_at, (SELECT max_priority_streak FROM queue_settings WHERE mall_id = :mall)
-  FROM queue_counter qc LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
-  WHERE qc.mall_id = :mall AND qc.status = 'OPEN';
 SELECT first_service_id, avg(seconds), count(*) FROM (SELECT first_service_id, service_seconds + walk_seconds AS seconds,
   row_number() OVER (PARTITION BY first_service_id ORDER BY finished_at DESC) AS recent FROM ticket
   WHERE mall_id = :mall AND status = 'DONE' AND transfer_count = 0 AND finished_at >= now() - interval '14 days') v

@@ -33,15 +33,17 @@ public class Queue {
     private static final int RECENT_VISITS = 30;
 
     private final TicketStore store;
+    private final MallSetups setups;
     private final Malls malls;
     private final MallCalendar calendar;
     private final Catalogue catalogue;
     private final QueueEvents events;
     private final Clock clock;
 
-    Queue(TicketStore store, Malls malls, MallCalendar calendar, Catalogue catalogue, QueueEvents events,
-            Clock clock) {
+    Queue(TicketStore store, MallSetups setups, Malls malls, MallCalendar calendar, Catalogue catalogue,
+            QueueEvents events, Clock clock) {
         this.store = store;
+        this.setups = setups;
         this.malls = malls;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -56,20 +58,23 @@ public class Queue {
     @Transactional
     public TicketView issue(String mallCode, String serviceCode, PriorityGroup priorityGroup, Channel channel,
             Locale locale) {
-        Mall mall = malls.getByCode(mallCode);
-        MallService service = catalogue.service(mall.id(), serviceCode);
+        MallSetup setup = setups.get(mallCode);
+        TicketStore.Floor floor = store.floor(setup.mall().id());
+        setup = setups.current(setup, floor.configurationVersion());
+        Mall mall = setup.mall();
+        MallService service = setup.service(serviceCode);
         ZonedDateTime now = calendar.now(mall);
-        if (!calendar.isOpenAt(mall, now)) {
+        LocalDate day = now.toLocalDate();
+        if (!setup.day(day, calendar).takesVisitorsAt(now.toLocalTime())) {
             throw closed(mall, now, QueueError.Code.MALL_CLOSED);
         }
         if (!service.active()) {
             throw new QueueError(QueueError.Code.SERVICE_UNAVAILABLE);
         }
-        LocalDate day = now.toLocalDate();
         // Where the ticket will stand is worked out before the quota and number rows are locked, so that
         // concurrent issuers wait on each other only for the short writes that follow.
-        Standing standing = standing(mall, Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(),
-                Integer.MAX_VALUE, service.id(), priorityGroup, channel, now.toInstant()), day);
+        Standing standing = standing(mall, setup.counters(), floor, Ticket.issue(TicketId.random(), mall.id(), day,
+                service.ticketPrefix(), Integer.MAX_VALUE, service.id(), priorityGroup, channel, now.toInstant()));
         if (service.hasQuota() && !store.takeQuota(mall.id(), service.id(), day, service.dailyQuota())) {
             throw closed(mall, now.toLocalDate().plusDays(1).atStartOfDay(mall.timeZone()),
                     QueueError.Code.QUOTA_EXHAUSTED);
@@ -99,7 +104,8 @@ public class Queue {
         Mall mall = malls.get(ticket.mallId());
         MallService service = serviceOf(mall, ticket.serviceId());
         Counter counter = ticket.counterId() == null ? null : catalogue.counter(mall.id(), ticket.counterId());
-        Standing standing = ticket.status() == TicketStatus.WAITING ? standing(mall, ticket, ticket.localDate())
+        Standing standing = ticket.status() == TicketStatus.WAITING
+                ? standing(mall, catalogue.counters(mall.id()), store.floor(mall.id()), ticket)
                 : Standing.NONE;
         return view(mall, ticket, service, counter, standing, locale);
     }
@@ -125,8 +131,8 @@ public class Queue {
      * Where a waiting ticket stands: its place in the line of its service (the priority lane before the regular
      * one, each by arrival) and the expected wait.
      */
-    Standing standing(Mall mall, Ticket ticket, LocalDate day) {
-        List<WaitEstimator.Waiting> line = store.waitingLine(mall.id(), day);
+    Standing standing(Mall mall, List<Counter> counters, TicketStore.Floor floor, Ticket ticket) {
+        List<WaitEstimator.Waiting> line = store.waitingLine(mall.id(), ticket.localDate());
         WaitEstimator.Waiting me = asWaiting(ticket);
         int ahead = 0;
         for (WaitEstimator.Waiting other : line) {
@@ -139,7 +145,11 @@ public class Queue {
                 ahead++;
             }
         }
-        Optional<Duration> estimate = WaitEstimator.estimate(snapshot(mall, day, line), me);
+        Instant now = clock.instant();
+        Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
+                RECENT_VISITS, 3);
+        Optional<Duration> estimate = WaitEstimator.estimate(new WaitEstimator.Snapshot(now, desks(counters, floor),
+                line, means, DEFAULT_SERVICE_DURATION, floor.maxPriorityStreak()), me);
         return new Standing(ahead + 1, ahead,
                 estimate.map(d -> (int) Math.ceil(d.toSeconds() / 60.0)).orElse(null));
     }
@@ -149,21 +159,15 @@ public class Queue {
         return byArrival < 0 || byArrival == 0 && a.sequence() < b.sequence();
     }
 
-    WaitEstimator.Snapshot snapshot(Mall mall, LocalDate day, List<WaitEstimator.Waiting> waiting) {
-        Instant now = clock.instant();
-        Map<CounterId, Counter> counters = catalogue.counters(mall.id()).stream()
-                .collect(Collectors.toMap(Counter::id, c -> c));
-        TicketStore.OpenDesks open = store.openDesks(mall.id());
-        List<WaitEstimator.Desk> desks = open.desks().stream()
-                .filter(desk -> counters.containsKey(desk.counterId()))
+    /** The open counters with the services each calls; counters no longer in the catalogue are left out. */
+    private static List<WaitEstimator.Desk> desks(List<Counter> counters, TicketStore.Floor floor) {
+        Map<CounterId, Counter> byId = counters.stream().collect(Collectors.toMap(Counter::id, c -> c));
+        return floor.desks().stream()
+                .filter(desk -> byId.containsKey(desk.counterId()))
                 .map(desk -> new WaitEstimator.Desk(desk.counterId(),
-                        Set.copyOf(counters.get(desk.counterId()).services()), desk.priorityStreak(),
+                        Set.copyOf(byId.get(desk.counterId()).services()), desk.priorityStreak(),
                         desk.busyWith(), desk.busySince()))
                 .toList();
-        Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
-                RECENT_VISITS, 3);
-        return new WaitEstimator.Snapshot(now, desks, waiting, means, DEFAULT_SERVICE_DURATION,
-                open.maxPriorityStreak());
     }
 
     static WaitEstimator.Waiting asWaiting(Ticket ticket) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -180,33 +181,41 @@ class TicketStore {
     record OpenDesk(CounterId counterId, int priorityStreak, ServiceId busyWith, Instant busySince) {
     }
 
-    record OpenDesks(List<OpenDesk> desks, int maxPriorityStreak) {
+    /** The mall's open counters, its priority streak limit and the configuration version, read together. */
+    record Floor(List<OpenDesk> desks, int maxPriorityStreak, long configurationVersion) {
     }
 
-    /** The mall's open counters with what they are busy with, and the mall's priority streak limit, in one read. */
-    OpenDesks openDesks(MallId mall) {
+    Floor floor(MallId mall) {
         int[] maxStreak = {QueueSettings.DEFAULTS.maxPriorityStreak()};
-        List<OpenDesk> desks = new java.util.ArrayList<>();
+        long[] version = {0};
+        List<OpenDesk> desks = new ArrayList<>();
         jdbc.sql("""
-                SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with, t.called_at AS busy_since,
-                       (SELECT max_priority_streak FROM queue_settings WHERE mall_id = :mall) AS max_streak
-                FROM queue_counter qc
-                LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
-                WHERE qc.mall_id = :mall AND qc.status = 'OPEN'
+                SELECT v.version, s.max_priority_streak AS max_streak, d.counter_id, d.priority_streak, d.busy_with,
+                       d.busy_since
+                FROM configuration_version v
+                LEFT JOIN queue_settings s ON s.mall_id = :mall
+                LEFT JOIN (SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with,
+                                  t.called_at AS busy_since
+                           FROM queue_counter qc
+                           LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
+                           WHERE qc.mall_id = :mall AND qc.status = 'OPEN') d ON TRUE
                 """)
                 .param("mall", mall.value())
                 .query(rs -> {
-                    long busy = rs.getLong("busy_with");
-                    desks.add(new OpenDesk(new CounterId(rs.getLong("counter_id")), rs.getInt("priority_streak"),
-                            busy == 0 ? null : new ServiceId(busy), instant(rs, "busy_since")));
+                    version[0] = rs.getLong("version");
                     int limit = rs.getInt("max_streak");
                     if (!rs.wasNull()) {
                         maxStreak[0] = limit;
                     }
+                    long counter = rs.getLong("counter_id");
+                    if (counter != 0) {
+                        long busy = rs.getLong("busy_with");
+                        desks.add(new OpenDesk(new CounterId(counter), rs.getInt("priority_streak"),
+                                busy == 0 ? null : new ServiceId(busy), instant(rs, "busy_since")));
+                    }
                 });
-        return new OpenDesks(desks, maxStreak[0]);
+        return new Floor(desks, maxStreak[0], version[0]);
     }
-
 
     List<Ticket> lastCalled(MallId mall, LocalDate day, int limit) {
         return jdbc.sql(TICKET_COLUMNS + " WHERE mall_id = :mall AND local_date = :day AND last_called_at IS NOT NULL"
