@@ -129,10 +129,17 @@ public class Queue {
 
     /**
      * Where a waiting ticket stands: its place in the line of its service (the priority lane before the regular
-     * one, each by arrival) and the expected wait.
+     * one, each by arrival) and the expected wait, worked out from the part of the line the open counters call.
      */
     Standing standing(Mall mall, List<Counter> counters, TicketStore.Floor floor, Ticket ticket) {
-        List<WaitEstimator.Waiting> line = store.waitingLine(mall.id(), ticket.localDate());
+        List<WaitEstimator.Desk> desks = desks(counters, floor);
+        Set<ServiceId> called = desks.stream().flatMap(desk -> desk.services().stream()).collect(Collectors.toSet());
+        if (!called.contains(ticket.serviceId())) {
+            // No open counter calls this service: there is no wait to estimate, only the place to count.
+            int ahead = store.countAhead(ticket);
+            return new Standing(ahead + 1, ahead, null);
+        }
+        List<WaitEstimator.Waiting> line = store.waitingLine(mall.id(), ticket.localDate(), called);
         WaitEstimator.Waiting me = asWaiting(ticket);
         int ahead = 0;
         for (WaitEstimator.Waiting other : line) {
@@ -148,8 +155,8 @@ public class Queue {
         Instant now = clock.instant();
         Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
                 RECENT_VISITS, 3);
-        Optional<Duration> estimate = WaitEstimator.estimate(new WaitEstimator.Snapshot(now, desks(counters, floor),
-                line, means, DEFAULT_SERVICE_DURATION, floor.maxPriorityStreak()), me);
+        Optional<Duration> estimate = WaitEstimator.estimate(new WaitEstimator.Snapshot(now, desks, line, means,
+                DEFAULT_SERVICE_DURATION, floor.maxPriorityStreak()), me);
         return new Standing(ahead + 1, ahead,
                 estimate.map(d -> (int) Math.ceil(d.toSeconds() / 60.0)).orElse(null));
     }

@@ -164,17 +164,44 @@ class TicketStore {
                 .query(TicketStore::ticket).optional();
     }
 
+    private static final String WAITING_LINE = """
+            SELECT id, service_id, priority_group IS NOT NULL AS priority, arrival_at, seq FROM ticket
+            WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING'
+            """;
+
     /** The waiting line of a mall's day in arrival order, with just what placing a ticket in it needs. */
     List<WaitEstimator.Waiting> waitingLine(MallId mall, LocalDate day) {
-        return jdbc.sql("""
-                SELECT id, service_id, priority_group IS NOT NULL AS priority, arrival_at, seq FROM ticket
-                WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING' ORDER BY arrival_at, seq
-                """)
+        return jdbc.sql(WAITING_LINE + " ORDER BY arrival_at, seq")
                 .param("mall", mall.value()).param("day", day)
-                .query((rs, n) -> new WaitEstimator.Waiting(new TicketId(rs.getObject("id", UUID.class)),
-                        new ServiceId(rs.getLong("service_id")), rs.getBoolean("priority"), instant(rs, "arrival_at"),
-                        rs.getInt("seq")))
+                .query(TicketStore::waiting)
                 .list();
+    }
+
+    /** The part of the waiting line that is for these services. */
+    List<WaitEstimator.Waiting> waitingLine(MallId mall, LocalDate day, Collection<ServiceId> services) {
+        return jdbc.sql(WAITING_LINE + " AND service_id IN (:services) ORDER BY arrival_at, seq")
+                .param("mall", mall.value()).param("day", day).param("services", ids(services))
+                .query(TicketStore::waiting)
+                .list();
+    }
+
+    /**
+     * How many waiting tickets of the same service go before this one: the priority lane before the regular one,
+     * each by arrival.
+     */
+    int countAhead(Ticket ticket) {
+        return jdbc.sql("""
+                SELECT count(*) FROM ticket
+                WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING' AND service_id = :service
+                  AND id <> :id
+                  AND ((priority_group IS NOT NULL) > :priority
+                       OR (priority_group IS NOT NULL) = :priority AND (arrival_at, seq) < (:arrival, :seq))
+                """)
+                .param("mall", ticket.mallId().value()).param("day", ticket.localDate())
+                .param("service", ticket.serviceId().value()).param("id", ticket.id().value())
+                .param("priority", ticket.isPriority()).param("arrival", timestamp(ticket.arrivalAt()))
+                .param("seq", ticket.sequence())
+                .query(Integer.class).single();
     }
 
     /** An open counter's live state and the ticket at it, if any. */
@@ -329,6 +356,12 @@ class TicketStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static WaitEstimator.Waiting waiting(ResultSet rs, int row) throws SQLException {
+        return new WaitEstimator.Waiting(new TicketId(rs.getObject("id", UUID.class)),
+                new ServiceId(rs.getLong("service_id")), rs.getBoolean("priority"), instant(rs, "arrival_at"),
+                rs.getInt("seq"));
     }
 
     private static CounterState counter(ResultSet rs, int row) throws SQLException {
