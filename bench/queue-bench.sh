@@ -52,7 +52,7 @@ TARGETS=$($PSQL -At -c "SELECT count(*) FROM bench_target")
 #   it against the configuration version, which it reads with the floor (open counters, what they are busy with,
 #   the priority streak limit). No counter is open here, so there is no wait to estimate: it counts the tickets
 #   ahead instead of reading the waiting line and recent service times. No service here has a quota. Then the
-#   writes.
+#   number row, and the ticket row with its event and the notification in one statement.
 WRITES='INSERT INTO ticket_number (mall_id, local_date, prefix, last_number)
   SELECT mall_id, DATE '"'"'2027-01-05'"'"', prefix, 1 FROM bench_target WHERE i = :i
   ON CONFLICT (mall_id, local_date, prefix) DO UPDATE SET last_number = ticket_number.last_number + 1
@@ -74,7 +74,7 @@ SELECT pg_notify('"'"'satupintu_bench'"'"', '"'"'issued'"'"');'
   echo "\\set i random(1, $TARGETS)"
   echo "BEGIN;"
   cat <<'SQL'
-SELECT mall_id AS mall, service_id AS service FROM bench_target WHERE i = :i \gset
+SELECT mall_id AS mall, service_id AS service, prefix FROM bench_target WHERE i = :i \gset
 SELECT v.version, s.max_priority_streak, d.counter_id, d.priority_streak, d.busy_with, d.busy_since
   FROM configuration_version v LEFT JOIN queue_settings s ON s.mall_id = :mall
   LEFT JOIN (SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with, t.called_at AS busy_since
@@ -83,8 +83,18 @@ SELECT v.version, s.max_priority_streak, d.counter_id, d.priority_streak, d.busy
 SELECT count(*) FROM ticket WHERE mall_id = :mall AND local_date = DATE '2027-01-05' AND status = 'WAITING'
   AND service_id = :service AND id <> gen_random_uuid()
   AND ((priority_group IS NOT NULL) > false OR (priority_group IS NOT NULL) = false AND (arrival_at, seq) < (now(), 2147483647));
+INSERT INTO ticket_number (mall_id, local_date, prefix, last_number) VALUES (:mall, DATE '2027-01-05', :prefix, 1)
+  ON CONFLICT (mall_id, local_date, prefix) DO UPDATE SET last_number = ticket_number.last_number + 1
+  RETURNING last_number AS seq \gset
+WITH issued AS (INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id,
+    priority_group, channel, status, arrival_at, queued_at, estimated_wait_minutes)
+  VALUES (gen_random_uuid(), :mall, DATE '2027-01-05', :prefix, :seq, CAST(:prefix AS text) || lpad(CAST(:seq AS text), 3, '0'), :service,
+    :service, NULL, 'API', 'WAITING', now(), now(), NULL) RETURNING id, mall_id, service_id, arrival_at, channel),
+  event AS (INSERT INTO ticket_event (mall_id, ticket_id, at, type, service_id, detail)
+    SELECT mall_id, id, arrival_at, 'ISSUED', service_id, channel FROM issued)
+SELECT pg_notify('satupintu_bench', json_build_object('mall', CAST(:mall AS bigint), 'kind', 'CHANGED', 'ticket', NULL,
+  'number', NULL, 'counter', NULL)::text) FROM issued;
 SQL
-  echo "$WRITES"
   echo "COMMIT;"
 } | sed "s/2027-01-05/2027-01-06/g" > "$DATA/issue-equivalent.sql"
 pgbench_tps() {

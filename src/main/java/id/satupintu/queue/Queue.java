@@ -85,9 +85,7 @@ public class Queue {
         }
         Ticket ticket = Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(), sequence,
                 service.id(), priorityGroup, channel, now.toInstant());
-        store.insert(ticket, standing.estimateMinutes());
-        store.event(ticket, "ISSUED", null, channel.name(), ticket.arrivalAt());
-        events.changed(mall.id());
+        store.insertIssued(ticket, standing.estimateMinutes(), events.changedNotification(mall.id()));
         return view(mall, ticket, service, null, standing, locale);
     }
 

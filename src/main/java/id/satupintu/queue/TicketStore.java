@@ -74,12 +74,19 @@ class TicketStore {
 
     // ---- tickets
 
-    void insert(Ticket t, Integer estimatedWaitMinutes) {
+    /** Inserts a new ticket with its ISSUED event and sends the notification, in one round trip. */
+    void insertIssued(Ticket t, Integer estimatedWaitMinutes, QueueEvents.Notification notification) {
         jdbc.sql("""
-                INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id,
-                    priority_group, channel, status, arrival_at, queued_at, estimated_wait_minutes)
-                VALUES (:id, :mall, :day, :prefix, :seq, :number, :service, :service, :priority, :channel, :status,
-                    :arrival, :queued, :estimate)
+                WITH issued AS (
+                    INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id,
+                        priority_group, channel, status, arrival_at, queued_at, estimated_wait_minutes)
+                    VALUES (:id, :mall, :day, :prefix, :seq, :number, :service, :service, :priority, :channel,
+                        :status, :arrival, :queued, :estimate)
+                    RETURNING id, mall_id, service_id, arrival_at, channel),
+                event AS (
+                    INSERT INTO ticket_event (mall_id, ticket_id, at, type, service_id, detail)
+                    SELECT mall_id, id, arrival_at, 'ISSUED', service_id, channel FROM issued)
+                SELECT pg_notify(:notifyChannel, :payload) FROM issued
                 """)
                 .param("id", t.id().value()).param("mall", t.mallId().value()).param("day", t.localDate())
                 .param("prefix", t.prefix()).param("seq", t.sequence()).param("number", t.number())
@@ -88,7 +95,8 @@ class TicketStore {
                 .param("channel", t.channel().name()).param("status", t.status().name())
                 .param("arrival", timestamp(t.arrivalAt())).param("queued", timestamp(t.queuedAt()))
                 .param("estimate", estimatedWaitMinutes)
-                .update();
+                .param("notifyChannel", notification.channel()).param("payload", notification.payload())
+                .query(Object.class).single();
     }
 
     void update(Ticket t) {
