@@ -47,8 +47,12 @@ TARGETS=$($PSQL -At -c "SELECT count(*) FROM bench_target")
 # Two plain-SQL baselines for one issuance, each on a day of its own (2027-01-05, 2027-01-06) so that neither sees the
 # other's tickets nor the application's:
 # - "writes": the number row, the ticket row, its event and the notification;
-# - "equivalent": every statement the application runs to issue a ticket (mall, service, the day's hours and
-#   holidays, the waiting line, counters and their state, recent service times, settings) and then the writes.
+# - "equivalent": every statement the application runs to issue a ticket in this benchmark, in the same form. The
+#   application keeps each mall's configuration (mall, services, counters, the day's schedule) in memory and checks
+#   it against the configuration version, which it reads with the floor (open counters, what they are busy with,
+#   the priority streak limit). No counter is open here, so there is no wait to estimate: it counts the tickets
+#   ahead instead of reading the waiting line and recent service times. No service here has a quota. Then the
+#   number row, and the ticket row with its event and the notification in one statement.
 WRITES='INSERT INTO ticket_number (mall_id, local_date, prefix, last_number)
   SELECT mall_id, DATE '"'"'2027-01-05'"'"', prefix, 1 FROM bench_target WHERE i = :i
   ON CONFLICT (mall_id, local_date, prefix) DO UPDATE SET last_number = ticket_number.last_number + 1
@@ -70,24 +74,27 @@ SELECT pg_notify('"'"'satupintu_bench'"'"', '"'"'issued'"'"');'
   echo "\\set i random(1, $TARGETS)"
   echo "BEGIN;"
   cat <<'SQL'
-SELECT mall_id AS mall, service_id AS service FROM bench_target WHERE i = :i \gset
-SELECT id, code, name, region_code, address, time_zone, open_on_collective_leave FROM mall WHERE id = :mall;
-SELECT * FROM service s WHERE s.mall_id = :mall AND s.id = :service;
-SELECT 'H', opens, closes, break_start, break_end, NULL::boolean, NULL, NULL FROM mall_opening_hours WHERE mall_id = :mall AND day_of_week = 2
-  UNION ALL SELECT 'O', NULL, NULL, NULL, NULL, open, name, NULL FROM mall_day_override WHERE mall_id = :mall AND day = DATE '2027-01-05'
-  UNION ALL SELECT 'N', NULL, NULL, NULL, NULL, NULL, name, kind FROM national_holiday WHERE holiday_date = DATE '2027-01-05';
-SELECT id, service_id, priority_group IS NOT NULL, arrival_at, seq FROM ticket WHERE mall_id = :mall AND local_date = DATE '2027-01-05' AND status = 'WAITING' ORDER BY arrival_at, seq;
-SELECT c.id, c.mall_id, c.agency_id, c.name, coalesce(array_agg(cs.service_id ORDER BY cs.service_id) FILTER (WHERE cs.service_id IS NOT NULL), '{}')
-  FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id WHERE c.mall_id = :mall GROUP BY c.id ORDER BY c.agency_id, c.name;
-SELECT qc.counter_id, qc.priority_streak, t.service_id, t.called_at, (SELECT max_priority_streak FROM queue_settings WHERE mall_id = :mall)
-  FROM queue_counter qc LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
-  WHERE qc.mall_id = :mall AND qc.status = 'OPEN';
-SELECT first_service_id, avg(seconds), count(*) FROM (SELECT first_service_id, service_seconds + walk_seconds AS seconds,
-  row_number() OVER (PARTITION BY first_service_id ORDER BY finished_at DESC) AS recent FROM ticket
-  WHERE mall_id = :mall AND status = 'DONE' AND transfer_count = 0 AND finished_at >= now() - interval '14 days') v
-  WHERE recent <= 30 GROUP BY first_service_id HAVING count(*) >= 3;
+SELECT mall_id AS mall, service_id AS service, prefix FROM bench_target WHERE i = :i \gset
+SELECT v.version, s.max_priority_streak, d.counter_id, d.priority_streak, d.busy_with, d.busy_since
+  FROM configuration_version v LEFT JOIN queue_settings s ON s.mall_id = :mall
+  LEFT JOIN (SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with, t.called_at AS busy_since
+             FROM queue_counter qc LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
+             WHERE qc.mall_id = :mall AND qc.status = 'OPEN') d ON TRUE;
+SELECT count(*) FROM ticket WHERE mall_id = :mall AND local_date = DATE '2027-01-05' AND status = 'WAITING'
+  AND service_id = :service AND id <> gen_random_uuid()
+  AND ((priority_group IS NOT NULL) > false OR (priority_group IS NOT NULL) = false AND (arrival_at, seq) < (now(), 2147483647));
+INSERT INTO ticket_number (mall_id, local_date, prefix, last_number) VALUES (:mall, DATE '2027-01-05', :prefix, 1)
+  ON CONFLICT (mall_id, local_date, prefix) DO UPDATE SET last_number = ticket_number.last_number + 1
+  RETURNING last_number AS seq \gset
+WITH issued AS (INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id,
+    priority_group, channel, status, arrival_at, queued_at, estimated_wait_minutes)
+  VALUES (gen_random_uuid(), :mall, DATE '2027-01-05', :prefix, :seq, CAST(:prefix AS text) || lpad(CAST(:seq AS text), 3, '0'), :service,
+    :service, NULL, 'API', 'WAITING', now(), now(), NULL) RETURNING id, mall_id, service_id, arrival_at, channel),
+  event AS (INSERT INTO ticket_event (mall_id, ticket_id, at, type, service_id, detail)
+    SELECT mall_id, id, arrival_at, 'ISSUED', service_id, channel FROM issued)
+SELECT pg_notify('satupintu_bench', json_build_object('mall', CAST(:mall AS bigint), 'kind', 'CHANGED', 'ticket', NULL,
+  'number', NULL, 'counter', NULL)::text) FROM issued;
 SQL
-  echo "$WRITES"
   echo "COMMIT;"
 } | sed "s/2027-01-05/2027-01-06/g" > "$DATA/issue-equivalent.sql"
 pgbench_tps() {

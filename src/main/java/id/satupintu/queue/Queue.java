@@ -33,6 +33,7 @@ public class Queue {
     private static final int RECENT_VISITS = 30;
 
     private final TicketStore store;
+    private final MallSetups setups;
     private final Malls malls;
     private final MallCalendar calendar;
     private final Catalogue catalogue;
@@ -40,9 +41,10 @@ public class Queue {
     private final List<WalkInReservations> reservations;
     private final Clock clock;
 
-    Queue(TicketStore store, Malls malls, MallCalendar calendar, Catalogue catalogue, QueueEvents events,
-            List<WalkInReservations> reservations, Clock clock) {
+    Queue(TicketStore store, MallSetups setups, Malls malls, MallCalendar calendar, Catalogue catalogue,
+            QueueEvents events, List<WalkInReservations> reservations, Clock clock) {
         this.store = store;
+        this.setups = setups;
         this.reservations = reservations;
         this.malls = malls;
         this.calendar = calendar;
@@ -58,28 +60,29 @@ public class Queue {
     @Transactional
     public TicketView issue(String mallCode, String serviceCode, PriorityGroup priorityGroup, Channel channel,
             Locale locale) {
-        Mall mall = malls.getByCode(mallCode);
-        MallService service = catalogue.service(mall.id(), serviceCode);
+        MallSetup setup = setups.get(mallCode);
+        TicketStore.Floor floor = store.floor(setup.mall().id());
+        setup = setups.current(setup, floor.configurationVersion());
+        Mall mall = setup.mall();
+        MallService service = setup.service(serviceCode);
         ZonedDateTime now = calendar.now(mall);
-        if (!calendar.isOpenAt(mall, now)) {
+        LocalDate day = now.toLocalDate();
+        if (!setup.day(day, calendar).takesVisitorsAt(now.toLocalTime())) {
             throw closed(mall, now, QueueError.Code.MALL_CLOSED);
         }
         if (!service.active()) {
             throw new QueueError(QueueError.Code.SERVICE_UNAVAILABLE);
         }
-        LocalDate day = now.toLocalDate();
         // Where the ticket will stand is worked out before the quota and number rows are locked, so that
         // concurrent issuers wait on each other only for the short writes that follow.
-        Standing standing = standing(mall, Ticket.issue(TicketId.random(), mall.id(), day, service.ticketPrefix(),
-                Integer.MAX_VALUE, service.id(), priorityGroup, channel, now.toInstant()), day);
+        Standing standing = standing(mall, setup.counters(), floor, Ticket.issue(TicketId.random(), mall.id(), day,
+                service.ticketPrefix(), Integer.MAX_VALUE, service.id(), priorityGroup, channel, now.toInstant()));
         if (service.hasQuota() && !takeWalkInQuota(mall, service, day)) {
             throw closed(mall, now.toLocalDate().plusDays(1).atStartOfDay(mall.timeZone()),
                     QueueError.Code.QUOTA_EXHAUSTED);
         }
         Ticket ticket = numbered(mall, service, day, priorityGroup, channel, now.toInstant(), now.toInstant());
-        store.insert(ticket, standing.estimateMinutes());
-        store.event(ticket, "ISSUED", null, channel.name(), ticket.arrivalAt());
-        events.changed(mall.id());
+        store.insertIssued(ticket, standing.estimateMinutes(), events.changedNotification(mall.id()));
         return view(mall, ticket, service, null, standing, locale);
     }
 
@@ -98,10 +101,10 @@ public class Queue {
         }
         LocalDate day = now.toLocalDate();
         Ticket ticket = numbered(mall, service, day, null, Channel.APPOINTMENT, bookedStart, now.toInstant());
-        store.insert(ticket, standing(mall, ticket, day).estimateMinutes());
-        store.event(ticket, "ISSUED", null, Channel.APPOINTMENT.name(), now.toInstant());
-        events.changed(mall.id());
-        return view(mall, ticket, service, null, standing(mall, ticket, day), locale);
+        List<Counter> counters = catalogue.counters(mall.id());
+        Standing standing = standing(mall, counters, store.floor(mall.id()), ticket);
+        store.insertIssued(ticket, standing.estimateMinutes(), events.changedNotification(mall.id()));
+        return view(mall, ticket, service, null, standing, locale);
     }
 
     private Ticket numbered(Mall mall, MallService service, LocalDate day, PriorityGroup priorityGroup,
@@ -147,7 +150,8 @@ public class Queue {
         Mall mall = malls.get(ticket.mallId());
         MallService service = serviceOf(mall, ticket.serviceId());
         Counter counter = ticket.counterId() == null ? null : catalogue.counter(mall.id(), ticket.counterId());
-        Standing standing = ticket.status() == TicketStatus.WAITING ? standing(mall, ticket, ticket.localDate())
+        Standing standing = ticket.status() == TicketStatus.WAITING
+                ? standing(mall, catalogue.counters(mall.id()), store.floor(mall.id()), ticket)
                 : Standing.NONE;
         return view(mall, ticket, service, counter, standing, locale);
     }
@@ -171,10 +175,17 @@ public class Queue {
 
     /**
      * Where a waiting ticket stands: its place in the line of its service (the priority lane before the regular
-     * one, each by arrival) and the expected wait.
+     * one, each by arrival) and the expected wait, worked out from the part of the line the open counters call.
      */
-    Standing standing(Mall mall, Ticket ticket, LocalDate day) {
-        List<WaitEstimator.Waiting> line = store.waitingLine(mall.id(), day);
+    Standing standing(Mall mall, List<Counter> counters, TicketStore.Floor floor, Ticket ticket) {
+        List<WaitEstimator.Desk> desks = desks(counters, floor);
+        Set<ServiceId> called = desks.stream().flatMap(desk -> desk.services().stream()).collect(Collectors.toSet());
+        if (!called.contains(ticket.serviceId())) {
+            // No open counter calls this service: there is no wait to estimate, only the place to count.
+            int ahead = store.countAhead(ticket);
+            return new Standing(ahead + 1, ahead, null);
+        }
+        List<WaitEstimator.Waiting> line = store.waitingLine(mall.id(), ticket.localDate(), called);
         WaitEstimator.Waiting me = asWaiting(ticket);
         int ahead = 0;
         for (WaitEstimator.Waiting other : line) {
@@ -187,7 +198,11 @@ public class Queue {
                 ahead++;
             }
         }
-        Optional<Duration> estimate = WaitEstimator.estimate(snapshot(mall, day, line), me);
+        Instant now = clock.instant();
+        Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
+                RECENT_VISITS, 3);
+        Optional<Duration> estimate = WaitEstimator.estimate(new WaitEstimator.Snapshot(now, desks, line, means,
+                DEFAULT_SERVICE_DURATION, floor.maxPriorityStreak()), me);
         return new Standing(ahead + 1, ahead,
                 estimate.map(d -> (int) Math.ceil(d.toSeconds() / 60.0)).orElse(null));
     }
@@ -197,21 +212,15 @@ public class Queue {
         return byArrival < 0 || byArrival == 0 && a.sequence() < b.sequence();
     }
 
-    WaitEstimator.Snapshot snapshot(Mall mall, LocalDate day, List<WaitEstimator.Waiting> waiting) {
-        Instant now = clock.instant();
-        Map<CounterId, Counter> counters = catalogue.counters(mall.id()).stream()
-                .collect(Collectors.toMap(Counter::id, c -> c));
-        TicketStore.OpenDesks open = store.openDesks(mall.id());
-        List<WaitEstimator.Desk> desks = open.desks().stream()
-                .filter(desk -> counters.containsKey(desk.counterId()))
+    /** The open counters with the services each calls; counters no longer in the catalogue are left out. */
+    private static List<WaitEstimator.Desk> desks(List<Counter> counters, TicketStore.Floor floor) {
+        Map<CounterId, Counter> byId = counters.stream().collect(Collectors.toMap(Counter::id, c -> c));
+        return floor.desks().stream()
+                .filter(desk -> byId.containsKey(desk.counterId()))
                 .map(desk -> new WaitEstimator.Desk(desk.counterId(),
-                        Set.copyOf(counters.get(desk.counterId()).services()), desk.priorityStreak(),
+                        Set.copyOf(byId.get(desk.counterId()).services()), desk.priorityStreak(),
                         desk.busyWith(), desk.busySince()))
                 .toList();
-        Map<ServiceId, Duration> means = store.recentMeanDurations(mall.id(), now.minus(Duration.ofDays(14)),
-                RECENT_VISITS, 3);
-        return new WaitEstimator.Snapshot(now, desks, waiting, means, DEFAULT_SERVICE_DURATION,
-                open.maxPriorityStreak());
     }
 
     static WaitEstimator.Waiting asWaiting(Ticket ticket) {

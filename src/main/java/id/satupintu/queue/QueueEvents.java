@@ -27,29 +27,43 @@ class QueueEvents {
 
     /** Waiting lines of the mall changed (a ticket issued, taken, transferred or ended). */
     void changed(MallId mall) {
-        notify(new Notice(mall.value(), Notice.CHANGED, null, null, null));
+        send(changedNotification(mall));
+    }
+
+    /** The notification {@link #changed} sends, for a statement that sends it along with its own writes. */
+    Notification changedNotification(MallId mall) {
+        return notification(new Notice(mall.value(), Notice.CHANGED, null, null, null));
     }
 
     /** A ticket was called or called again to a counter (the lines changed too). */
     void called(MallId mall, Ticket ticket, String counterName) {
-        notify(new Notice(mall.value(), Notice.CALLED, ticket.id().toString(), ticket.number(), counterName));
+        send(notification(new Notice(mall.value(), Notice.CALLED, ticket.id().toString(), ticket.number(),
+                counterName)));
     }
 
     /** One ticket's status changed (the lines changed too). */
     void ticketChanged(MallId mall, Ticket ticket) {
-        notify(new Notice(mall.value(), Notice.TICKET, ticket.id().toString(), ticket.number(), null));
+        send(notification(new Notice(mall.value(), Notice.TICKET, ticket.id().toString(), ticket.number(), null)));
     }
 
-    private void notify(Notice notice) {
+    private void send(Notification notification) {
+        jdbc.sql("SELECT pg_notify(:channel, :payload)")
+                .param("channel", notification.channel()).param("payload", notification.payload())
+                .query(Object.class).single();
+    }
+
+    private Notification notification(Notice notice) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("mall", notice.mall());
         payload.put("kind", notice.kind());
         payload.put("ticket", notice.ticket());
         payload.put("number", notice.number());
         payload.put("counter", notice.counter());
-        jdbc.sql("SELECT pg_notify(:channel, :payload)")
-                .param("channel", CHANNEL).param("payload", json.writeValueAsString(payload))
-                .query(Object.class).single();
+        return new Notification(CHANNEL, json.writeValueAsString(payload));
+    }
+
+    /** A PostgreSQL notification: delivered to every listening instance when the transaction commits. */
+    record Notification(String channel, String payload) {
     }
 
     /** What travels between instances. The ticket id stays on the server; boards get number and counter only. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -73,12 +74,19 @@ class TicketStore {
 
     // ---- tickets
 
-    void insert(Ticket t, Integer estimatedWaitMinutes) {
+    /** Inserts a new ticket with its ISSUED event and sends the notification, in one round trip. */
+    void insertIssued(Ticket t, Integer estimatedWaitMinutes, QueueEvents.Notification notification) {
         jdbc.sql("""
-                INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id,
-                    priority_group, channel, status, arrival_at, queued_at, estimated_wait_minutes)
-                VALUES (:id, :mall, :day, :prefix, :seq, :number, :service, :service, :priority, :channel, :status,
-                    :arrival, :queued, :estimate)
+                WITH issued AS (
+                    INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id,
+                        priority_group, channel, status, arrival_at, queued_at, estimated_wait_minutes)
+                    VALUES (:id, :mall, :day, :prefix, :seq, :number, :service, :service, :priority, :channel,
+                        :status, :arrival, :queued, :estimate)
+                    RETURNING id, mall_id, service_id, queued_at, channel),
+                event AS (
+                    INSERT INTO ticket_event (mall_id, ticket_id, at, type, service_id, detail)
+                    SELECT mall_id, id, queued_at, 'ISSUED', service_id, channel FROM issued)
+                SELECT pg_notify(:notifyChannel, :payload) FROM issued
                 """)
                 .param("id", t.id().value()).param("mall", t.mallId().value()).param("day", t.localDate())
                 .param("prefix", t.prefix()).param("seq", t.sequence()).param("number", t.number())
@@ -87,7 +95,8 @@ class TicketStore {
                 .param("channel", t.channel().name()).param("status", t.status().name())
                 .param("arrival", timestamp(t.arrivalAt())).param("queued", timestamp(t.queuedAt()))
                 .param("estimate", estimatedWaitMinutes)
-                .update();
+                .param("notifyChannel", notification.channel()).param("payload", notification.payload())
+                .query(Object.class).single();
     }
 
     void update(Ticket t) {
@@ -163,50 +172,85 @@ class TicketStore {
                 .query(TicketStore::ticket).optional();
     }
 
+    private static final String WAITING_LINE = """
+            SELECT id, service_id, priority_group IS NOT NULL AS priority, arrival_at, seq FROM ticket
+            WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING'
+            """;
+
     /** The waiting line of a mall's day in arrival order, with just what placing a ticket in it needs. */
     List<WaitEstimator.Waiting> waitingLine(MallId mall, LocalDate day) {
-        return jdbc.sql("""
-                SELECT id, service_id, priority_group IS NOT NULL AS priority, arrival_at, seq FROM ticket
-                WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING' ORDER BY arrival_at, seq
-                """)
+        return jdbc.sql(WAITING_LINE + " ORDER BY arrival_at, seq")
                 .param("mall", mall.value()).param("day", day)
-                .query((rs, n) -> new WaitEstimator.Waiting(new TicketId(rs.getObject("id", UUID.class)),
-                        new ServiceId(rs.getLong("service_id")), rs.getBoolean("priority"), instant(rs, "arrival_at"),
-                        rs.getInt("seq")))
+                .query(TicketStore::waiting)
                 .list();
+    }
+
+    /** The part of the waiting line that is for these services. */
+    List<WaitEstimator.Waiting> waitingLine(MallId mall, LocalDate day, Collection<ServiceId> services) {
+        return jdbc.sql(WAITING_LINE + " AND service_id IN (:services) ORDER BY arrival_at, seq")
+                .param("mall", mall.value()).param("day", day).param("services", ids(services))
+                .query(TicketStore::waiting)
+                .list();
+    }
+
+    /**
+     * How many waiting tickets of the same service go before this one: the priority lane before the regular one,
+     * each by arrival.
+     */
+    int countAhead(Ticket ticket) {
+        return jdbc.sql("""
+                SELECT count(*) FROM ticket
+                WHERE mall_id = :mall AND local_date = :day AND status = 'WAITING' AND service_id = :service
+                  AND id <> :id
+                  AND ((priority_group IS NOT NULL) > :priority
+                       OR (priority_group IS NOT NULL) = :priority AND (arrival_at, seq) < (:arrival, :seq))
+                """)
+                .param("mall", ticket.mallId().value()).param("day", ticket.localDate())
+                .param("service", ticket.serviceId().value()).param("id", ticket.id().value())
+                .param("priority", ticket.isPriority()).param("arrival", timestamp(ticket.arrivalAt()))
+                .param("seq", ticket.sequence())
+                .query(Integer.class).single();
     }
 
     /** An open counter's live state and the ticket at it, if any. */
     record OpenDesk(CounterId counterId, int priorityStreak, ServiceId busyWith, Instant busySince) {
     }
 
-    record OpenDesks(List<OpenDesk> desks, int maxPriorityStreak) {
+    /** The mall's open counters, its priority streak limit and the configuration version, read together. */
+    record Floor(List<OpenDesk> desks, int maxPriorityStreak, long configurationVersion) {
     }
 
-    /** The mall's open counters with what they are busy with, and the mall's priority streak limit, in one read. */
-    OpenDesks openDesks(MallId mall) {
+    Floor floor(MallId mall) {
         int[] maxStreak = {QueueSettings.DEFAULTS.maxPriorityStreak()};
-        List<OpenDesk> desks = new java.util.ArrayList<>();
+        long[] version = {0};
+        List<OpenDesk> desks = new ArrayList<>();
         jdbc.sql("""
-                SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with, t.called_at AS busy_since,
-                       (SELECT max_priority_streak FROM queue_settings WHERE mall_id = :mall) AS max_streak
-                FROM queue_counter qc
-                LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
-                WHERE qc.mall_id = :mall AND qc.status = 'OPEN'
+                SELECT v.version, s.max_priority_streak AS max_streak, d.counter_id, d.priority_streak, d.busy_with,
+                       d.busy_since
+                FROM configuration_version v
+                LEFT JOIN queue_settings s ON s.mall_id = :mall
+                LEFT JOIN (SELECT qc.counter_id, qc.priority_streak, t.service_id AS busy_with,
+                                  t.called_at AS busy_since
+                           FROM queue_counter qc
+                           LEFT JOIN ticket t ON t.counter_id = qc.counter_id AND t.status IN ('CALLED', 'SERVING')
+                           WHERE qc.mall_id = :mall AND qc.status = 'OPEN') d ON TRUE
                 """)
                 .param("mall", mall.value())
                 .query(rs -> {
-                    long busy = rs.getLong("busy_with");
-                    desks.add(new OpenDesk(new CounterId(rs.getLong("counter_id")), rs.getInt("priority_streak"),
-                            busy == 0 ? null : new ServiceId(busy), instant(rs, "busy_since")));
+                    version[0] = rs.getLong("version");
                     int limit = rs.getInt("max_streak");
                     if (!rs.wasNull()) {
                         maxStreak[0] = limit;
                     }
+                    long counter = rs.getLong("counter_id");
+                    if (counter != 0) {
+                        long busy = rs.getLong("busy_with");
+                        desks.add(new OpenDesk(new CounterId(counter), rs.getInt("priority_streak"),
+                                busy == 0 ? null : new ServiceId(busy), instant(rs, "busy_since")));
+                    }
                 });
-        return new OpenDesks(desks, maxStreak[0]);
+        return new Floor(desks, maxStreak[0], version[0]);
     }
-
 
     List<Ticket> lastCalled(MallId mall, LocalDate day, int limit) {
         return jdbc.sql(TICKET_COLUMNS + " WHERE mall_id = :mall AND local_date = :day AND last_called_at IS NOT NULL"
@@ -320,6 +364,12 @@ class TicketStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static WaitEstimator.Waiting waiting(ResultSet rs, int row) throws SQLException {
+        return new WaitEstimator.Waiting(new TicketId(rs.getObject("id", UUID.class)),
+                new ServiceId(rs.getLong("service_id")), rs.getBoolean("priority"), instant(rs, "arrival_at"),
+                rs.getInt("seq"));
     }
 
     private static CounterState counter(ResultSet rs, int row) throws SQLException {

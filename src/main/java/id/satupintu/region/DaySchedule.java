@@ -1,6 +1,7 @@
 package id.satupintu.region;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 /** Whether a mall serves on one local date, and if not, why. */
 public sealed interface DaySchedule {
@@ -8,6 +9,11 @@ public sealed interface DaySchedule {
     LocalDate date();
 
     boolean isOpen();
+
+    /** Whether the mall takes visitors at this local time: between opening and closing time of an open day. */
+    default boolean takesVisitorsAt(LocalTime time) {
+        return this instanceof Open open && !time.isBefore(open.hours().opens()) && time.isBefore(open.hours().closes());
+    }
 
     record Open(LocalDate date, OpeningHours hours, String note) implements DaySchedule {
         @Override

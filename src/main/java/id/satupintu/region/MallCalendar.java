@@ -36,12 +36,7 @@ public class MallCalendar {
 
     /** Whether the mall takes visitors at this moment: between opening and closing time of an open day. */
     public boolean isOpenAt(Mall mall, ZonedDateTime at) {
-        DaySchedule day = on(mall, at.toLocalDate());
-        if (day instanceof DaySchedule.Open open) {
-            var time = at.withZoneSameInstant(mall.timeZone()).toLocalTime();
-            return !time.isBefore(open.hours().opens()) && time.isBefore(open.hours().closes());
-        }
-        return false;
+        return on(mall, at.toLocalDate()).takesVisitorsAt(at.withZoneSameInstant(mall.timeZone()).toLocalTime());
     }
 
     /** The next moment the mall opens after {@code from}, looking up to two months ahead. */

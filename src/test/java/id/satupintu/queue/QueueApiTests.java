@@ -83,6 +83,19 @@ class QueueApiTests {
     }
 
     @Test
+    void withNoCounterOpenForTheServiceATicketIsPlacedInLineWithoutAnEstimate() {
+        JsonNode first = issueJson("akta-kelahiran", null);
+        JsonNode second = issueJson("akta-kelahiran", null);
+        JsonNode priority = issueJson("akta-kelahiran", "ELDERLY");
+        assertThat(second.get("position").asInt()).isEqualTo(first.get("position").asInt() + 1);
+        assertThat(second.get("peopleAhead").asInt()).isEqualTo(second.get("position").asInt() - 1);
+        assertThat(second.path("estimatedWaitMinutes").isNumber()).isFalse();
+        assertThat(priority.get("position").asInt()).isLessThanOrEqualTo(first.get("position").asInt());
+        JsonNode followed = api.get("/api/v1/tickets/" + second.get("id").asString()).json();
+        assertThat(followed.get("position").asInt()).isEqualTo(second.get("position").asInt() + 1);
+    }
+
+    @Test
     void aCounterCallsServesAndFinishesAndTellsWhenNobodyWaits() {
         String id = issue("skck-baru", null);
         ApiClient.Response called = post("/api/v1/counters/" + counter + "/call-next", "");
@@ -226,11 +239,15 @@ class QueueApiTests {
     }
 
     private String issue(String serviceCode, String priorityGroup) {
+        return issueJson(serviceCode, priorityGroup).get("id").asString();
+    }
+
+    private JsonNode issueJson(String serviceCode, String priorityGroup) {
         String body = priorityGroup == null ? "{\"serviceCode\":\"" + serviceCode + "\"}"
                 : "{\"serviceCode\":\"" + serviceCode + "\",\"priorityGroup\":\"" + priorityGroup + "\"}";
         ApiClient.Response response = api.postJson("/api/v1/malls/" + MALL + "/tickets", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("id").asString();
+        return response.json();
     }
 
     private String callServeFinish() {
