@@ -9,12 +9,27 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ControllerAdvice
 class LanguageLinks {
 
-    record Links(String id, String en) {
+    /** Built when a page shows them, not for every request (API calls pass through here too). */
+    static final class Links {
+
+        private final HttpServletRequest request;
+
+        Links(HttpServletRequest request) {
+            this.request = request;
+        }
+
+        public String id() {
+            return link(request, "id");
+        }
+
+        public String en() {
+            return link(request, "en");
+        }
     }
 
     @ModelAttribute("langSwitch")
     Links links(HttpServletRequest request) {
-        return new Links(link(request, "id"), link(request, "en"));
+        return new Links(request);
     }
 
     private static String link(HttpServletRequest request, String language) {
