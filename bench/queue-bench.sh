@@ -24,7 +24,7 @@ SATUPINTU_DATA_DIR="$DATA" SATUPINTU_CLOCK=2026-12-01T02:00:00Z "$JAVA" -jar "$J
   --server.port=$HTTP_PORT --satupintu.embedded-database.port=$PG_PORT --logging.level.root=WARN \
   --server.tomcat.max-connections=20000 > "$DATA/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null && break
   sleep 1
