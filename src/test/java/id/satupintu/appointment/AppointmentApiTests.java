@@ -110,6 +110,14 @@ class AppointmentApiTests {
         assertThat(raw).contains("BEGIN:VCALENDAR").contains("DTSTART:20261202T020000Z")
                 .contains("DTEND:20261202T023000Z");
         assertThat(((MimeMultipart) mail.getContent()).getCount()).isGreaterThanOrEqualTo(2);
+        String id = body.get("id").asString();
+        long pending = 1;
+        for (int i = 0; i < 50 && pending > 0; i++) {
+            Thread.sleep(100);
+            pending = jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :id")
+                    .param("id", "%" + id + "%").query(Long.class).single();
+        }
+        assertThat(pending).as("a delivered confirmation leaves nothing in the publication log").isZero();
         String stored = jdbc.sql("SELECT nik_masked FROM appointment WHERE booking_code = :c")
                 .param("c", body.get("bookingCode").asString()).query(String.class).single();
         assertThat(stored).doesNotContain(TestNiks.number(21).substring(6, 12));
