@@ -1,10 +1,14 @@
 package id.satupintu.appointment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import id.satupintu.catalogue.Catalogue;
+import id.satupintu.catalogue.MallService;
 import id.satupintu.identity.StaffPrincipal;
 import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
@@ -96,8 +100,8 @@ class ManageAppointmentsController {
             return new BookingRules(enabled, number("slotMinutes", slotMinutes), number("seatsPerSlot", seatsPerSlot),
                     number("walkInSharePercent", walkInSharePercent), number("bookFromDays", bookFromDays),
                     number("bookToDays", bookToDays), time(dayOpensAt),
-                    java.time.Duration.ofMinutes(number("checkInBefore", checkInBefore)),
-                    java.time.Duration.ofMinutes(number("checkInAfter", checkInAfter)));
+                    Duration.ofMinutes(number("checkInBefore", checkInBefore)),
+                    Duration.ofMinutes(number("checkInAfter", checkInAfter)));
         }
 
         private static int number(String field, String text) {
@@ -108,10 +112,10 @@ class ManageAppointmentsController {
             }
         }
 
-        private static java.time.LocalTime time(String text) {
+        private static LocalTime time(String text) {
             try {
-                return java.time.LocalTime.parse(text == null ? "" : text.strip());
-            } catch (java.time.format.DateTimeParseException e) {
+                return LocalTime.parse(text == null ? "" : text.strip());
+            } catch (DateTimeParseException e) {
                 throw AppointmentError.invalidRules("dayOpensAt");
             }
         }
@@ -120,7 +124,7 @@ class ManageAppointmentsController {
     @GetMapping("/manage/{mallCode}/appointments/rules/{serviceCode}")
     String rules(@PathVariable String mallCode, @PathVariable String serviceCode, Model model) {
         Mall mall = managedMall(mallCode);
-        var service = catalogue.service(mall.id(), serviceCode);
+        MallService service = catalogue.service(mall.id(), serviceCode);
         BookingRules rules = appointments.rules(mall.id(), service.id())
                 .orElseGet(() -> {
                     BookingRules d = BookingRules.defaults();
@@ -134,7 +138,7 @@ class ManageAppointmentsController {
     String saveRules(@PathVariable String mallCode, @PathVariable String serviceCode, RulesForm form, Model model,
             RedirectAttributes redirect, Locale locale) {
         Mall mall = managedMall(mallCode);
-        var service = catalogue.service(mall.id(), serviceCode);
+        MallService service = catalogue.service(mall.id(), serviceCode);
         try {
             appointments.configure(mall.id(), service.id(), form.toRules());
             redirect.addFlashAttribute("rulesSaved", service.name().in(locale));
@@ -145,7 +149,7 @@ class ManageAppointmentsController {
         }
     }
 
-    private String rulesPage(Mall mall, id.satupintu.catalogue.MallService service, RulesForm form, String error,
+    private String rulesPage(Mall mall, MallService service, RulesForm form, String error,
             String errorField, Model model) {
         model.addAttribute("mall", mall);
         model.addAttribute("service", service);
