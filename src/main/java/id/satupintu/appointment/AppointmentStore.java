@@ -98,9 +98,6 @@ class AppointmentStore {
     }
 
     record SlotSeats(int seats, int booked) {
-        int remaining() {
-            return Math.max(0, seats - booked);
-        }
     }
 
     /** Writes a day's slots the first time it is booked; a concurrent writer's rows win, with the same content. */

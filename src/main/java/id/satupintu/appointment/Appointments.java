@@ -106,18 +106,13 @@ public class Appointments {
 
     // ---- slots
 
-    /** The days a citizen may book now, in the mall's calendar. */
-    public BookingWindow window(Mall mall, MallService service) {
-        return BookingWindow.at(calendar.now(mall), offered(mall, service));
-    }
-
     /** The slots of a bookable day with their remaining seats; past slots of today are left out. */
     @Transactional(readOnly = true)
     public List<Slot> slots(Mall mall, MallService service, LocalDate date) {
         BookingRules rules = offered(mall, service);
         ZonedDateTime now = calendar.now(mall);
         requireInWindow(BookingWindow.at(now, rules), date);
-        return slotsOf(mall, service, rules, date, now);
+        return slotsOf(mall, service, rules, calendar.on(mall, date), now);
     }
 
     /** Whether a date in the window has free seats, is full, or the mall is closed then. */
@@ -132,23 +127,29 @@ public class Appointments {
         List<DayAvailability> days = new ArrayList<>();
         for (LocalDate d = window.first(); !d.isAfter(window.last()); d = d.plusDays(1)) {
             DaySchedule schedule = calendar.on(mall, d);
-            int remaining = slotsOf(mall, service, rules, d, now).stream().mapToInt(Slot::remaining).sum();
+            int remaining = slotsOf(mall, service, rules, schedule, now).stream().mapToInt(Slot::remaining).sum();
             days.add(new DayAvailability(d, schedule, remaining));
         }
         return days;
     }
 
-    private List<Slot> slotsOf(Mall mall, MallService service, BookingRules rules, LocalDate date,
+    /** The slots of a day still to come, as citizens see them. */
+    private List<Slot> slotsOf(Mall mall, MallService service, BookingRules rules, DaySchedule day,
             ZonedDateTime now) {
-        List<PlannedSlot> plan = SlotPlan.of(calendar.on(mall, date), mall.timeZone(), rules, service.dailyQuota());
-        Map<Instant, AppointmentStore.SlotSeats> written = store.slots(mall.id(), service.id(), date);
-        return plan.stream()
-                .filter(p -> p.start().isAfter(now))
+        return seatsOf(mall, service, rules, day).stream()
+                .filter(row -> row.start().isAfter(now))
+                .map(SlotRow::asSlot)
+                .toList();
+    }
+
+    /** The planned slots of a day with the seats and bookings written for them (the plan's seats until then). */
+    private List<SlotRow> seatsOf(Mall mall, MallService service, BookingRules rules, DaySchedule day) {
+        Map<Instant, AppointmentStore.SlotSeats> written = store.slots(mall.id(), service.id(), day.date());
+        return SlotPlan.of(day, mall.timeZone(), rules, service.dailyQuota()).stream()
                 .map(p -> {
                     AppointmentStore.SlotSeats seats = written.getOrDefault(p.start().toInstant(),
                             new AppointmentStore.SlotSeats(p.seats(), 0));
-                    return new Slot(p.start().toOffsetDateTime(), p.end().toOffsetDateTime(), seats.seats(),
-                            seats.remaining());
+                    return new SlotRow(p.start(), p.end(), seats.seats(), seats.booked());
                 })
                 .toList();
     }
@@ -233,7 +234,7 @@ public class Appointments {
         LocalDate date = wanted.toLocalDate();
         for (int days = 0; days < ALTERNATIVE_DAYS && !date.isAfter(window.last()); days++, date = date.plusDays(1)) {
             if (window.contains(date)) {
-                slotsOf(mall, service, rules, date, now).stream().filter(s -> !s.noneLeft()).forEach(free::add);
+                slotsOf(mall, service, rules, calendar.on(mall, date), now).stream().filter(s -> !s.noneLeft()).forEach(free::add);
             }
             if (free.size() >= ALTERNATIVES) {
                 break;
@@ -377,8 +378,12 @@ public class Appointments {
             List<Appointment> bookings) {
     }
 
-    /** A slot as the manager sees it: seats, booked, and whether its seats are already written. */
+    /** A slot as the manager sees it: its seats and how many are booked. */
     public record SlotRow(ZonedDateTime start, ZonedDateTime end, int seats, int booked) {
+
+        Slot asSlot() {
+            return new Slot(start.toOffsetDateTime(), end.toOffsetDateTime(), seats, Math.max(0, seats - booked));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -392,15 +397,7 @@ public class Appointments {
             if (serviceRules == null || !serviceRules.enabled()) {
                 continue;
             }
-            Map<Instant, AppointmentStore.SlotSeats> written = store.slots(mall.id(), service.id(), date);
-            List<SlotRow> slots = SlotPlan.of(schedule, mall.timeZone(), serviceRules, service.dailyQuota()).stream()
-                    .map(p -> {
-                        AppointmentStore.SlotSeats seats = written.getOrDefault(p.start().toInstant(),
-                                new AppointmentStore.SlotSeats(p.seats(), 0));
-                        return new SlotRow(p.start(), p.end(), seats.seats(), seats.booked());
-                    })
-                    .toList();
-            result.add(new ServiceDay(service, serviceRules, slots,
+            result.add(new ServiceDay(service, serviceRules, seatsOf(mall, service, serviceRules, schedule),
                     bookings.stream().filter(b -> b.serviceId().equals(service.id())).toList()));
         }
         return result;

@@ -7,7 +7,7 @@ import java.time.ZonedDateTime;
  * The days a citizen may book now: from {@code bookFromDays} to {@code bookToDays} days ahead in the mall's own
  * calendar, the farthest of them only once the mall's local clock has passed the hour at which a new day opens.
  */
-public record BookingWindow(LocalDate first, LocalDate last) {
+record BookingWindow(LocalDate first, LocalDate last) {
 
     static BookingWindow at(ZonedDateTime mallNow, BookingRules rules) {
         LocalDate today = mallNow.toLocalDate();
@@ -16,11 +16,7 @@ public record BookingWindow(LocalDate first, LocalDate last) {
                 today.plusDays(Math.max(rules.bookFromDays() - 1, farthest)));
     }
 
-    public boolean contains(LocalDate date) {
+    boolean contains(LocalDate date) {
         return !date.isBefore(first) && !date.isAfter(last);
-    }
-
-    public boolean isEmpty() {
-        return last.isBefore(first);
     }
 }
