@@ -1,14 +1,9 @@
 package id.satupintu.appointment;
 
-import java.time.LocalDate;
-
-import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.queue.WalkInReservations;
-import id.satupintu.region.MallCalendar;
-import id.satupintu.region.Malls;
-import id.satupintu.shared.MallId;
-import id.satupintu.shared.ServiceId;
+import id.satupintu.region.DaySchedule;
+import id.satupintu.region.Mall;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,28 +14,17 @@ import org.springframework.stereotype.Component;
 class SeatReservations implements WalkInReservations {
 
     private final AppointmentStore store;
-    private final Malls malls;
-    private final MallCalendar calendar;
-    private final Catalogue catalogue;
 
-    SeatReservations(AppointmentStore store, Malls malls, MallCalendar calendar, Catalogue catalogue) {
+    SeatReservations(AppointmentStore store) {
         this.store = store;
-        this.malls = malls;
-        this.calendar = calendar;
-        this.catalogue = catalogue;
     }
 
     @Override
-    public int reservedSeats(MallId mall, ServiceId service, LocalDate day) {
-        return store.rules(mall, service).filter(BookingRules::enabled)
-                .map(rules -> store.writtenSeats(mall, service, day).orElseGet(() -> planned(mall, service, day, rules)))
+    public int reservedSeats(Mall mall, MallService service, DaySchedule day) {
+        return store.rules(mall.id(), service.id()).filter(BookingRules::enabled)
+                .map(rules -> store.writtenSeats(mall.id(), service.id(), day.date())
+                        .orElseGet(() -> SlotPlan.of(day, mall.timeZone(), rules, service.dailyQuota()).stream()
+                                .mapToInt(PlannedSlot::seats).sum()))
                 .orElse(0);
-    }
-
-    private int planned(MallId mallId, ServiceId serviceId, LocalDate day, BookingRules rules) {
-        var mall = malls.get(mallId);
-        MallService service = catalogue.service(mallId, serviceId);
-        return SlotPlan.of(calendar.on(mall, day), mall.timeZone(), rules, service.dailyQuota()).stream()
-                .mapToInt(PlannedSlot::seats).sum();
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.Counter;
 import id.satupintu.catalogue.MallService;
+import id.satupintu.region.DaySchedule;
 import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
 import id.satupintu.region.Malls;
@@ -77,7 +78,7 @@ public class Queue {
         // concurrent issuers wait on each other only for the short writes that follow.
         Standing standing = standing(mall, setup.counters(), floor, Ticket.issue(TicketId.random(), mall.id(), day,
                 service.ticketPrefix(), Integer.MAX_VALUE, service.id(), priorityGroup, channel, now.toInstant()));
-        if (service.hasQuota() && !takeWalkInQuota(mall, service, day)) {
+        if (service.hasQuota() && !takeWalkInQuota(mall, service, setup.day(day, calendar))) {
             throw closed(mall, now.toLocalDate().plusDays(1).atStartOfDay(mall.timeZone()),
                     QueueError.Code.QUOTA_EXHAUSTED);
         }
@@ -118,23 +119,23 @@ public class Queue {
     }
 
     /** The walk-in part of a service's daily quota: the quota less the seats reserved for other channels. */
-    public int walkInQuota(MallService service, LocalDate day) {
-        int reserved = reservations.stream()
-                .mapToInt(r -> r.reservedSeats(service.mallId(), service.id(), day)).sum();
+    private int walkInQuota(Mall mall, MallService service, DaySchedule day) {
+        int reserved = reservations.stream().mapToInt(r -> r.reservedSeats(mall, service, day)).sum();
         return Math.max(0, service.dailyQuota() - reserved);
     }
 
-    /** What is left of a service's walk-in quota today, or empty when the service has no quota. */
-    public Optional<Integer> walkInRemaining(MallService service, LocalDate day) {
+    /** What is left of a service's walk-in quota on a day, or empty when the service has no quota. */
+    public Optional<Integer> walkInRemaining(Mall mall, MallService service, DaySchedule day) {
         if (!service.hasQuota()) {
             return Optional.empty();
         }
-        return Optional.of(Math.max(0, walkInQuota(service, day) - store.issuedToday(service.mallId(), service.id(), day)));
+        int issued = store.issuedToday(mall.id(), service.id(), day.date());
+        return Optional.of(Math.max(0, walkInQuota(mall, service, day) - issued));
     }
 
-    private boolean takeWalkInQuota(Mall mall, MallService service, LocalDate day) {
-        int quota = walkInQuota(service, day);
-        return quota > 0 && store.takeQuota(mall.id(), service.id(), day, quota);
+    private boolean takeWalkInQuota(Mall mall, MallService service, DaySchedule day) {
+        int quota = walkInQuota(mall, service, day);
+        return quota > 0 && store.takeQuota(mall.id(), service.id(), day.date(), quota);
     }
 
     private QueueError closed(Mall mall, ZonedDateTime from, QueueError.Code code) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import id.satupintu.catalogue.Agency;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
+import id.satupintu.region.DaySchedule;
 import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
 import id.satupintu.region.Malls;
@@ -66,9 +67,9 @@ class QueuePagesController {
     String kioskAgency(@PathVariable String mallCode, @PathVariable String agencyCode, Model model, Locale locale) {
         Mall mall = malls.getByCode(mallCode);
         Agency agency = catalogue.agency(mall.id(), agencyCode);
-        java.time.LocalDate day = calendar.now(mall).toLocalDate();
+        DaySchedule today = calendar.today(mall);
         List<KioskService> services = activeByAgency(mall).getOrDefault(agency.id(), List.of()).stream()
-                .map(s -> new KioskService(s, queue.walkInRemaining(s, day).orElse(null)))
+                .map(s -> new KioskService(s, queue.walkInRemaining(mall, s, today).orElse(null)))
                 .toList();
         model.addAttribute("mall", mall);
         model.addAttribute("agency", agency);
@@ -92,8 +93,8 @@ class QueuePagesController {
         model.addAttribute("service", service);
         model.addAttribute("agency", catalogue.agency(mall.id(), service.agencyId()));
         model.addAttribute("priorityGroups", PriorityGroup.values());
-        java.time.LocalDate day = calendar.now(mall).toLocalDate();
-        model.addAttribute("soldOut", queue.walkInRemaining(service, day).map(left -> left == 0).orElse(false));
+        model.addAttribute("soldOut", queue.walkInRemaining(mall, service, calendar.today(mall))
+                .map(left -> left == 0).orElse(false));
         openingState(mall, model);
         return "queue/kiosk-confirm";
     }

@@ -1,9 +1,8 @@
 package id.satupintu.queue;
 
-import java.time.LocalDate;
-
-import id.satupintu.shared.MallId;
-import id.satupintu.shared.ServiceId;
+import id.satupintu.catalogue.MallService;
+import id.satupintu.region.DaySchedule;
+import id.satupintu.region.Mall;
 
 /**
  * Seats of a service's daily quota that are set aside for another channel (appointments) and so are not for
@@ -11,5 +10,5 @@ import id.satupintu.shared.ServiceId;
  */
 public interface WalkInReservations {
 
-    int reservedSeats(MallId mall, ServiceId service, LocalDate day);
+    int reservedSeats(Mall mall, MallService service, DaySchedule day);
 }
