@@ -15,7 +15,6 @@ import id.satupintu.shared.DomainException;
 import id.satupintu.shared.QrCodes;
 import id.satupintu.shared.web.LimitedPublicWrite;
 import id.satupintu.shared.web.ProblemFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,15 +36,15 @@ class AppointmentPagesController {
     private final Malls malls;
     private final Catalogue catalogue;
     private final ProblemFactory problems;
-    private final MessageSource messages;
+    private final CalendarFiles calendarFiles;
 
     AppointmentPagesController(Appointments appointments, Malls malls, Catalogue catalogue, ProblemFactory problems,
-            MessageSource messages) {
+            CalendarFiles calendarFiles) {
         this.appointments = appointments;
         this.malls = malls;
         this.catalogue = catalogue;
         this.problems = problems;
-        this.messages = messages;
+        this.calendarFiles = calendarFiles;
     }
 
     @GetMapping("/malls/{mallCode}/appointments")
@@ -144,8 +143,7 @@ class AppointmentPagesController {
     @GetMapping("/appointments/{code}")
     String booking(@PathVariable String code, Model model) {
         Booking booking = appointments.find(BookingCode.parse(code));
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/appointments/{c}")
-                .buildAndExpand(booking.code().value()).toUriString();
+        String url = pageUrl(booking);
         model.addAttribute("booking", booking);
         model.addAttribute("mall", booking.mall());
         model.addAttribute("rules", appointments.rules(booking.mall().id(), booking.service().id())
@@ -165,17 +163,19 @@ class AppointmentPagesController {
     @GetMapping("/appointments/{code}/calendar.ics")
     ResponseEntity<byte[]> calendar(@PathVariable String code, Locale locale) {
         Booking booking = appointments.find(BookingCode.parse(code));
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/appointments/{c}")
-                .buildAndExpand(booking.code().value()).toUriString();
-        String serviceName = booking.service().name().in(locale);
-        String ics = CalendarFiles.of(booking,
-                messages.getMessage("calendar.summary", new Object[] {serviceName, booking.mall().name()}, locale),
-                messages.getMessage("calendar.description", new Object[] {booking.code().display(), url}, locale));
+        String url = pageUrl(booking);
+        String ics = calendarFiles.of(booking, url, locale);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("janji-temu-" + booking.code().value() + ".ics").build().toString())
+                        .filename(calendarFiles.fileName(booking)).build().toString())
                 .body(ics.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The booking's own page, as the citizen reaches this instance. */
+    private static String pageUrl(Booking booking) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/appointments/{c}")
+                .buildAndExpand(booking.code().value()).toUriString();
     }
 
     // ---- kiosk check-in

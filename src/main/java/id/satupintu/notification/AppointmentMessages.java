@@ -38,17 +38,20 @@ class AppointmentMessages {
 
     private final Appointments appointments;
     private final MallCalendar calendar;
+    private final CalendarFiles calendarFiles;
     private final MailGateway mail;
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
     private final String publicUrl;
 
-    AppointmentMessages(Appointments appointments, MallCalendar calendar, MailGateway mail, SmsGateway sms,
+    AppointmentMessages(Appointments appointments, MallCalendar calendar, CalendarFiles calendarFiles,
+            MailGateway mail, SmsGateway sms,
             TemplateEngine templates, MessageSource messages,
             @Value("${satupintu.public-url:http://localhost:8080}") String publicUrl) {
         this.appointments = appointments;
         this.calendar = calendar;
+        this.calendarFiles = calendarFiles;
         this.mail = mail;
         this.sms = sms;
         this.templates = templates;
@@ -121,11 +124,8 @@ class AppointmentMessages {
             images.add(new MailGateway.InlineImage("qr", QrCodes.png(a.code().value(), 6)));
         }
         if ("booked".equals(kind)) {
-            String ics = CalendarFiles.of(booking,
-                    message("calendar.summary", locale, serviceName, booking.mall().name()),
-                    message("calendar.description", locale, a.code().display(), link));
-            attachments.add(new MailGateway.Attachment("janji-temu-" + a.code().value() + ".ics", "text/calendar",
-                    ics.getBytes(StandardCharsets.UTF_8)));
+            attachments.add(new MailGateway.Attachment(calendarFiles.fileName(booking), "text/calendar",
+                    calendarFiles.of(booking, link, locale).getBytes(StandardCharsets.UTF_8)));
         }
         mail.send(a.contact().email(), subject, html, text(kind, booking, when, serviceName, link, locale),
                 images, attachments);
