@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
@@ -103,9 +102,9 @@ class AppointmentPagesController {
 
     private String bookingPage(Mall mall, MallService service, LocalDate date, BookingForm form, Model model) {
         List<Appointments.DayAvailability> days = appointments.days(mall, service);
-        LocalDate chosen = Optional.ofNullable(date)
-                .or(() -> Optional.ofNullable(form.start()).map(s -> s.length() >= 10 ? parseDate(s) : null))
-                .filter(d -> days.stream().anyMatch(day -> day.date().equals(d)))
+        // The day asked for (the form posts back to its own day), else the first day with a free seat.
+        LocalDate chosen = days.stream().map(Appointments.DayAvailability::date).filter(d -> d.equals(date))
+                .findFirst()
                 .orElseGet(() -> days.stream().filter(d -> d.remaining() > 0).map(Appointments.DayAvailability::date)
                         .findFirst().orElse(null));
         model.addAttribute("mall", mall);
@@ -116,14 +115,6 @@ class AppointmentPagesController {
         model.addAttribute("slots", chosen == null ? List.of() : appointments.slots(mall, service, chosen));
         model.addAttribute("form", form);
         return "appointment/book";
-    }
-
-    private static LocalDate parseDate(String start) {
-        try {
-            return LocalDate.parse(start.substring(0, 10));
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     @GetMapping("/appointments")
