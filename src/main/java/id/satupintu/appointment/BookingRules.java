@@ -42,6 +42,12 @@ public record BookingRules(boolean enabled, int slotMinutes, int seatsPerSlot, i
         }
     }
 
+    /** The same rules, switched on or off. */
+    public BookingRules withEnabled(boolean on) {
+        return new BookingRules(on, slotMinutes, seatsPerSlot, walkInSharePercent, bookFromDays, bookToDays,
+                dayOpensAt, checkInBefore, checkInAfter);
+    }
+
     public Duration slotLength() {
         return Duration.ofMinutes(slotMinutes);
     }

@@ -126,11 +126,7 @@ class ManageAppointmentsController {
         Mall mall = managedMall(mallCode);
         MallService service = catalogue.service(mall.id(), serviceCode);
         BookingRules rules = appointments.rules(mall.id(), service.id())
-                .orElseGet(() -> {
-                    BookingRules d = BookingRules.defaults();
-                    return new BookingRules(false, d.slotMinutes(), d.seatsPerSlot(), d.walkInSharePercent(),
-                            d.bookFromDays(), d.bookToDays(), d.dayOpensAt(), d.checkInBefore(), d.checkInAfter());
-                });
+                .orElseGet(() -> BookingRules.defaults().withEnabled(false));
         return rulesPage(mall, service, RulesForm.of(rules), null, null, model);
     }
 

@@ -25,7 +25,7 @@ class HttpSmsGateway implements SmsGateway {
 
     HttpSmsGateway(URI baseUrl, String apiKey, Duration timeout, JsonMapper json) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.endpoint = baseUrl.resolve(baseUrl.getPath().endsWith("/") ? "messages" : baseUrl.getPath() + "/messages");
+        this.endpoint = URI.create(baseUrl.toString().replaceFirst("/*$", "") + "/messages");
         this.apiKey = apiKey;
         this.timeout = timeout;
         this.json = json;

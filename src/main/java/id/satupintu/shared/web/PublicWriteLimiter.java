@@ -51,9 +51,8 @@ public class PublicWriteLimiter implements HandlerInterceptor {
         if (probe.isConsumed()) {
             return true;
         }
-        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()
-                + (probe.getNanosToWaitForRefill() % 1_000_000_000L == 0 ? 0 : 1));
-        throw new RateLimited(seconds);
+        long wholeSecondsToWait = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
+        throw new RateLimited(Math.max(1, wholeSecondsToWait));
     }
 
     private Bucket newBucket() {
