@@ -1,9 +1,13 @@
 package id.satupintu;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -31,6 +35,41 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
 
     private static int port() {
         return get().getSmtp().getPort();
+    }
+
+    /** Waits up to ten seconds for an e-mail to {@code to} whose subject starts with {@code subject}. */
+    public static MimeMessage awaitMail(String to, String subject) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (MimeMessage message : get().getReceivedMessages()) {
+                if (isTo(message, to) && subject(message).startsWith(subject)) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No e-mail \"" + subject + "\" reached " + to);
+    }
+
+    /** The e-mails received so far for {@code to} whose subject starts with {@code subject}. */
+    public static long count(String to, String subject) {
+        return Arrays.stream(get().getReceivedMessages())
+                .filter(m -> isTo(m, to) && subject(m).startsWith(subject)).count();
+    }
+
+    private static boolean isTo(MimeMessage message, String to) {
+        try {
+            return GreenMailUtil.getAddressList(message.getAllRecipients()).contains(to);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -103,7 +103,7 @@ class AppointmentApiTests {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("DUPLICATE_BOOKING");
 
-        MimeMessage mail = awaitMail(email);
+        MimeMessage mail = TestMailServer.awaitMail(email, "");
         assertThat(mail.getSubject()).contains(body.get("bookingCode").asString().substring(0, 4))
                 .contains("09:00 WIB");
         String raw = GreenMailUtil.getWholeMessage(mail);
@@ -242,39 +242,6 @@ class AppointmentApiTests {
 
     private long countBookings() {
         return jdbc.sql("SELECT count(*) FROM appointment").query(Long.class).single();
-    }
-
-    static MimeMessage awaitMail(String to) throws Exception {
-        return awaitMail(to, "");
-    }
-
-    /** Waits up to ten seconds for an e-mail to {@code to} whose subject starts with {@code subject}. */
-    static MimeMessage awaitMail(String to, String subject) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            for (MimeMessage message : TestMailServer.get().getReceivedMessages()) {
-                if (isTo(message, to) && subject(message).startsWith(subject)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No e-mail \"" + subject + "\" reached " + to);
-    }
-
-    static boolean isTo(MimeMessage message, String to) {
-        try {
-            return GreenMailUtil.getAddressList(message.getAllRecipients()).contains(to);
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String body(MimeMessage message) {

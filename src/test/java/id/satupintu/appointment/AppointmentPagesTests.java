@@ -138,22 +138,24 @@ class AppointmentPagesTests {
         manager.signIn("manager-3209", PASSWORD);
         String form = manager.get("/manage/" + MALL + "/appointments/rules/pdam-pasang-baru").body();
         assertThat(form).contains("Aturan janji temu");
-        ApiClient.Response wrong = manager.postForm("/manage/" + MALL + "/appointments/rules/pdam-pasang-baru",
-                form("_csrf", manager.csrfFrom(form), "enabled", "true", "slotMinutes", "2", "seatsPerSlot", "3",
-                        "walkInSharePercent", "20", "bookFromDays", "1", "bookToDays", "10", "dayOpensAt", "07:00",
-                        "checkInBefore", "20", "checkInAfter", "10"));
+        ApiClient.Response wrong = postRules(manager, manager.csrfFrom(form), "2");
         assertThat(wrong.status()).isEqualTo(200);
         assertThat(wrong.body()).contains("Panjang slot harus 5 sampai 240 menit").contains("value=\"2\"");
-        ApiClient.Response saved = manager.postForm("/manage/" + MALL + "/appointments/rules/pdam-pasang-baru",
-                form("_csrf", manager.csrfFrom(form), "enabled", "true", "slotMinutes", "20", "seatsPerSlot", "3",
-                        "walkInSharePercent", "20", "bookFromDays", "1", "bookToDays", "10", "dayOpensAt", "07:00",
-                        "checkInBefore", "20", "checkInAfter", "10"));
+        ApiClient.Response saved = postRules(manager, manager.csrfFrom(form), "20");
         assertThat(saved.status()).isEqualTo(302);
         BookingRules rules = appointments.rulesOf(malls.getByCode(MALL).id()).get(
                 catalogue.service(malls.getByCode(MALL).id(), "pdam-pasang-baru").id());
         assertThat(rules).isEqualTo(new BookingRules(true, 20, 3, 20, 1, 10, LocalTime.of(7, 0),
                 Duration.ofMinutes(20), Duration.ofMinutes(10)));
         assertThat(new ApiClient(port).get("/malls/" + MALL + "/appointments").body()).contains("pdam-pasang-baru");
+    }
+
+    /** The rules form as sent for pdam-pasang-baru, with a slot length of its own. */
+    private static ApiClient.Response postRules(ApiClient manager, String csrf, String slotMinutes) {
+        return manager.postForm("/manage/" + MALL + "/appointments/rules/pdam-pasang-baru",
+                form("_csrf", csrf, "enabled", "true", "slotMinutes", slotMinutes, "seatsPerSlot", "3",
+                        "walkInSharePercent", "20", "bookFromDays", "1", "bookToDays", "10", "dayOpensAt", "07:00",
+                        "checkInBefore", "20", "checkInAfter", "10"));
     }
 
     @Test

@@ -80,7 +80,7 @@ class BookingConcurrencyTests {
         race(2000, i -> {
             ApiClient client = i % 2 == 0 ? first : other;
             ApiClient.Response response = client.postJson("/api/v1/appointments",
-                    body(service.code(), start, niK(i)));
+                    body(service.code(), start, TestNiks.number("332801", i + 1)));
             String outcome = response.status() == 201 ? "201" : response.status() + " " + codeOf(response);
             outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
         });
@@ -141,11 +141,6 @@ class BookingConcurrencyTests {
                 future.get();
             }
         }
-    }
-
-    /** Distinct structurally valid NIKs: the district digits and the serial vary. */
-    private static String niK(int i) {
-        return "3328" + String.format("%02d", 1 + i / 9000) + "010190" + String.format("%04d", 1 + i % 9000);
     }
 
     private static String body(String service, String start, String nik) {

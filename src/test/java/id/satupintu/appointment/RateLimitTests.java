@@ -44,13 +44,13 @@ class RateLimitTests {
             for (int i = 1; i <= 3; i++) {
                 ApiClient.Response booked = api.postJson("/api/v1/appointments", json.writeValueAsString(Map.of(
                         "mallCode", MALL, "serviceCode", "skck-baru", "start", "2026-12-02T08:00:00+07:00",
-                        "nik", "121601010190" + String.format("%04d", i), "name", "Skrip", "phone", "0811111111")));
+                        "nik", TestNiks.number("121601", i), "name", "Skrip", "phone", "0811111111")));
                 assertThat(booked.status()).as(booked.body()).isEqualTo(201);
             }
             long before = jdbc.sql("SELECT count(*) FROM appointment").query(Long.class).single();
             ApiClient.Response limitedResponse = api.postJson("/api/v1/appointments", json.writeValueAsString(Map.of(
                     "mallCode", MALL, "serviceCode", "skck-baru", "start", "2026-12-02T08:00:00+07:00",
-                    "nik", "1216010101900004", "name", "Skrip", "phone", "0811111111")), "Accept-Language", "en");
+                    "nik", TestNiks.number("121601", 4), "name", "Skrip", "phone", "0811111111")), "Accept-Language", "en");
             assertThat(limitedResponse.status()).isEqualTo(429);
             assertThat(limitedResponse.header("Retry-After")).matches("[1-9][0-9]?");
             assertThat(limitedResponse.json().get("code").asString()).isEqualTo("RATE_LIMITED");

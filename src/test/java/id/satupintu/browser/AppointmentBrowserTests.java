@@ -71,7 +71,7 @@ class AppointmentBrowserTests {
         assertThat(browser.all(".booking-qr svg")).hasSize(1);
         browser.screenshot("appointment-3-confirmation");
 
-        MimeMessage mail = awaitMail("rahmawati@example.org");
+        MimeMessage mail = TestMailServer.awaitMail("rahmawati@example.org", "");
         assertThat(mail.getSubject()).contains(code).contains("10:30 WITA");
 
         browser.open("/kiosk/74.02");
@@ -134,17 +134,5 @@ class AppointmentBrowserTests {
         browser.screenshot("appointment-10-manager-day");
         browser.open("/manage/73.12/appointments/rules/skck-baru");
         browser.screenshot("appointment-11-manager-rules");
-    }
-
-    private static MimeMessage awaitMail(String to) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            for (MimeMessage message : TestMailServer.get().getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(to)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No e-mail reached " + to);
     }
 }
