@@ -19,8 +19,8 @@ import id.satupintu.appointment.CalendarFiles;
 import id.satupintu.region.DaySchedule;
 import id.satupintu.region.MallCalendar;
 import id.satupintu.shared.QrCodes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,12 +43,12 @@ class AppointmentMessages {
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
-    private final String publicUrl;
+    private final Environment environment;
 
     AppointmentMessages(Appointments appointments, MallCalendar calendar, CalendarFiles calendarFiles,
             MailGateway mail, SmsGateway sms,
             TemplateEngine templates, MessageSource messages,
-            @Value("${satupintu.public-url:http://localhost:8080}") String publicUrl) {
+            Environment environment) {
         this.appointments = appointments;
         this.calendar = calendar;
         this.calendarFiles = calendarFiles;
@@ -56,7 +56,7 @@ class AppointmentMessages {
         this.sms = sms;
         this.templates = templates;
         this.messages = messages;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.environment = environment;
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -82,7 +82,7 @@ class AppointmentMessages {
         Locale locale = Locale.of(a.language());
         String when = when(booking.start(), locale);
         String serviceName = booking.service().name().in(locale);
-        String link = publicUrl + "/appointments/" + a.code().value();
+        String link = publicUrl() + "/appointments/" + a.code().value();
         if (a.contact().email() != null) {
             email(booking, kind, locale, when, serviceName, link);
         }
@@ -145,6 +145,15 @@ class AppointmentMessages {
         }
         return text.append('\n').append(message("mail.manage", locale)).append(' ').append(link).append('\n')
                 .toString();
+    }
+
+    /**
+     * Where citizens reach the application. Read when a message is written: unless configured, it names the port
+     * the server actually listens on, which is known only once it has started.
+     */
+    private String publicUrl() {
+        String url = environment.getProperty("satupintu.public-url", "http://localhost:8080");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private String closure(Booking booking) {
