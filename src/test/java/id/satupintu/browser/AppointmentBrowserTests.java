@@ -1,6 +1,9 @@
 package id.satupintu.browser;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -10,12 +13,15 @@ import id.satupintu.appointment.Appointments;
 import id.satupintu.appointment.BookingRules;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.region.Malls;
+import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +46,9 @@ class AppointmentBrowserTests {
 
     @Autowired
     Malls malls;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void bookReceiveTheEmailCheckInAtTheKioskAndGetCalled() throws Exception {
@@ -73,6 +82,10 @@ class AppointmentBrowserTests {
 
         MimeMessage mail = TestMailServer.awaitMail("rahmawati@example.org", "");
         assertThat(mail.getSubject()).contains(code).contains("10:30 WITA");
+        showMail(mail, "appointment-3b-confirmation-email");
+        assertThat(browser.find("body").getText()).contains(code).contains("Selasa, 1 Desember 2026, 10:30 WITA")
+                .contains("Fotokopi Kartu Keluarga").contains(baseUrl() + "/appointments/" + code.replace("-", ""));
+        assertThat((Boolean) browser.js("return document.querySelector('img').naturalWidth > 100")).isTrue();
 
         browser.open("/kiosk/74.02");
         browser.clickAndWait("#kiosk-check-in");
@@ -134,5 +147,57 @@ class AppointmentBrowserTests {
         browser.screenshot("appointment-10-manager-day");
         browser.open("/manage/73.12/appointments/rules/skck-baru");
         browser.screenshot("appointment-11-manager-rules");
+
+        browser.open("/appointments");
+        browser.type("#code", "ZZZZ-ZZZZ");
+        browser.clickAndWait("main form button[type=submit]");
+        assertThat(browser.text(".error-box")).isEqualTo("Kode booking tidak ditemukan. Periksa kembali kodenya.");
+        browser.screenshot("appointment-12-lookup-unknown");
+
+        browser.clickAndWait("header form.inline button");
+        browser.open("/login");
+        browser.type("#username", "admin");
+        browser.type("#password", PASSWORD);
+        browser.clickAndWait("main form button[type=submit]");
+        browser.open("/manage/outbox");
+        assertThat(browser.mainText()).contains("kepada 081234567890").contains("SatuPintu: appointment");
+        browser.screenshot("appointment-13-outbox");
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * Shows the HTML part of an e-mail in the browser as a mail program would, the inline QR image included, and
+     * takes its screenshot.
+     */
+    private static void showMail(MimeMessage mail, String screenshot) throws Exception {
+        String html = null;
+        String qr = null;
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        java.util.Deque<BodyPart> todo = new java.util.ArrayDeque<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            todo.add(parts.getBodyPart(i));
+        }
+        while (!todo.isEmpty()) {
+            BodyPart part = todo.poll();
+            if (part.getContent() instanceof MimeMultipart nested) {
+                for (int i = 0; i < nested.getCount(); i++) {
+                    todo.add(nested.getBodyPart(i));
+                }
+            } else if (part.isMimeType("text/html")) {
+                html = (String) part.getContent();
+            } else if (part.isMimeType("image/png")) {
+                qr = Base64.getEncoder().encodeToString(part.getInputStream().readAllBytes());
+            }
+        }
+        assertThat(html).isNotNull();
+        assertThat(qr).isNotNull();
+        Path file = Path.of("target", "screenshots", screenshot + ".html").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, html.replace("cid:qr", "data:image/png;base64," + qr));
+        browser.driver().get(file.toUri().toString());
+        browser.screenshot(screenshot);
     }
 }
