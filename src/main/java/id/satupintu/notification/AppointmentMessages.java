@@ -1,8 +1,6 @@
 package id.satupintu.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +17,7 @@ import id.satupintu.appointment.CalendarFiles;
 import id.satupintu.region.DaySchedule;
 import id.satupintu.region.MallCalendar;
 import id.satupintu.shared.QrCodes;
+import id.satupintu.shared.web.DateTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -43,12 +42,13 @@ class AppointmentMessages {
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
+    private final DateTexts dates;
     private final Environment environment;
 
     AppointmentMessages(Appointments appointments, MallCalendar calendar, CalendarFiles calendarFiles,
             MailGateway mail, SmsGateway sms,
             TemplateEngine templates, MessageSource messages,
-            Environment environment) {
+            DateTexts dates, Environment environment) {
         this.appointments = appointments;
         this.calendar = calendar;
         this.calendarFiles = calendarFiles;
@@ -56,6 +56,7 @@ class AppointmentMessages {
         this.sms = sms;
         this.templates = templates;
         this.messages = messages;
+        this.dates = dates;
         this.environment = environment;
     }
 
@@ -80,7 +81,7 @@ class AppointmentMessages {
     private void send(Booking booking, String kind) {
         Appointment a = booking.appointment();
         Locale locale = Locale.of(a.language());
-        String when = when(booking.start(), locale);
+        String when = dates.dateTime(booking.start(), locale);
         String serviceName = booking.service().name().in(locale);
         String link = publicUrl() + "/appointments/" + a.code().value();
         if (a.contact().email() != null) {
@@ -162,11 +163,6 @@ class AppointmentMessages {
         }
         return calendar.on(booking.mall(), booking.appointment().localDate()) instanceof DaySchedule.Closed closed
                 && closed.name() != null ? closed.name() : "-";
-    }
-
-    private String when(ZonedDateTime time, Locale locale) {
-        String zone = messages.getMessage("zone." + time.getZone().getId(), null, "", locale);
-        return DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", locale).format(time) + " " + zone;
     }
 
     private String message(String key, Locale locale, Object... args) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import id.satupintu.shared.NotFoundException;
+import id.satupintu.shared.web.DateTexts;
 import id.satupintu.shared.web.ProblemFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Web slice: the region API's JSON shape and its problem responses, without a database. */
 @WebMvcTest(RegionApiController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(ProblemFactory.class)
+@Import({ProblemFactory.class, DateTexts.class})
 class RegionApiControllerTests {
 
     @Autowired

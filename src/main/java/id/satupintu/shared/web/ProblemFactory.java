@@ -1,6 +1,7 @@
 package id.satupintu.shared.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -23,8 +24,11 @@ public class ProblemFactory {
 
     private final MessageSource messages;
 
-    ProblemFactory(MessageSource messages) {
+    private final DateTexts dates;
+
+    ProblemFactory(MessageSource messages, DateTexts dates) {
         this.messages = messages;
+        this.dates = dates;
     }
 
     public static HttpStatus statusOf(ErrorKind kind) {
@@ -63,11 +67,9 @@ public class ProblemFactory {
         Object[] result = args.clone();
         for (int i = 0; i < result.length; i++) {
             if (result[i] instanceof ZonedDateTime time) {
-                String zone = message("zone." + time.getZone().getId(), null, locale);
-                result[i] = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", locale).format(time)
-                        + (zone != null ? " " + zone : "");
-            } else if (result[i] instanceof java.time.LocalDate date) {
-                result[i] = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale).format(date);
+                result[i] = dates.dateTime(time, locale);
+            } else if (result[i] instanceof LocalDate date) {
+                result[i] = dates.date(date, locale);
             }
         }
         return result;
