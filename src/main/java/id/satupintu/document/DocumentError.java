@@ -6,13 +6,15 @@ import id.satupintu.shared.DomainException;
 import id.satupintu.shared.ErrorCode;
 import id.satupintu.shared.ErrorKind;
 
-/** An uploaded file that cannot be accepted. */
+/** An uploaded file that cannot be accepted, or a document that cannot be found or revoked as asked. */
 public class DocumentError extends DomainException {
 
     public enum Code implements ErrorCode {
         FILE_EMPTY(ErrorKind.UNPROCESSABLE),
         FILE_TOO_LARGE(ErrorKind.UNPROCESSABLE),
-        FILE_TYPE_NOT_ALLOWED(ErrorKind.UNPROCESSABLE);
+        FILE_TYPE_NOT_ALLOWED(ErrorKind.UNPROCESSABLE),
+        DOCUMENT_NOT_FOUND(ErrorKind.NOT_FOUND),
+        INVALID_REVOCATION_REASON(ErrorKind.UNPROCESSABLE);
 
         private final ErrorKind kind;
 
