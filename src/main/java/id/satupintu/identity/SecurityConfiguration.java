@@ -89,7 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/appointments/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
                                 "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
-                                "/api/v1/regions/*", "/api/v1/services").permitAll()
+                                "/api/v1/regions/*", "/api/v1/services", "/api/v1/documents/*/verification")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::staffFromToken))
