@@ -3,9 +3,12 @@ package id.satupintu.browser;
 import java.util.UUID;
 
 import id.satupintu.SatuPintuTest;
-import id.satupintu.identity.CitizenCodeMail;
+import id.satupintu.identity.NikFingerprints;
+import id.satupintu.identity.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +18,12 @@ class CitizenAccountBrowserTests {
 
     @RegisterExtension
     static Browser browser = new Browser();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    NikFingerprints fingerprints;
 
     @Test
     void aDemoCitizenSignsUpWithTheCodeFromTheirMailAndArrivesSignedIn() throws Exception {
@@ -33,7 +42,7 @@ class CitizenAccountBrowserTests {
         assertThat(browser.all("#demo-code")).as("a real mail server: no demo notice").isEmpty();
         browser.screenshot("citizen-account-code");
 
-        browser.type("#code", CitizenCodeMail.awaitCode(email, 1));
+        browser.type("#code", TestCitizens.awaitCode(email, 1));
         browser.clickAndWait("#confirm");
         assertThat(browser.path()).isEqualTo("/citizen");
         assertThat(browser.text("h1")).isEqualTo("Halo, Siti Nurhaliza");
@@ -70,13 +79,13 @@ class CitizenAccountBrowserTests {
         browser.open("/citizen/sign-up");
         fillSignUp("3671054501950003", "Dewi Lestari", "1995-01-05", email, "");
         browser.clickAndWait("#sign-up");
-        browser.type("#code", "000000".equals(CitizenCodeMail.awaitCode(email, 1)) ? "111111" : "000000");
+        browser.type("#code", "000000".equals(TestCitizens.awaitCode(email, 1)) ? "111111" : "000000");
         browser.clickAndWait("#confirm");
         assertThat(browser.text("#code-error")).isEqualTo("Kode salah. Sisa percobaan: 4.");
         browser.assertNoSidewaysScrolling();
         browser.screenshot("citizen-account-code-phone");
 
-        browser.type("#code", CitizenCodeMail.awaitCode(email, 1));
+        browser.type("#code", TestCitizens.awaitCode(email, 1));
         browser.clickAndWait("#confirm");
         assertThat(browser.text("h1")).isEqualTo("Halo, Dewi Lestari");
         browser.assertNoSidewaysScrolling();
@@ -90,7 +99,9 @@ class CitizenAccountBrowserTests {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    /** Fills the sign-up form for a demo citizen, who has no account yet. */
     private void fillSignUp(String nik, String name, String birthDate, String email, String phone) {
+        TestCitizens.withoutAccount(jdbc, fingerprints, nik);
         browser.type("#nik", nik).type("#fullName", name).setValue("#birthDate", birthDate).type("#email", email)
                 .type("#phone", phone);
         if (!browser.find("#consent").isSelected()) {

@@ -41,8 +41,12 @@ class CitizenAccountTests {
     @Autowired
     Citizens citizens;
 
+    @Autowired
+    NikFingerprints fingerprints;
+
     @Test
     void aDemoCitizenSignsUpWithTheCodeFromTheirMailAndArrivesSignedIn() throws Exception {
+        TestCitizens.withoutAccount(jdbc, fingerprints, "3217015203900001");
         ApiClient web = new ApiClient(port);
         String email = unique("siti");
         ApiClient.Response sent = signUp(web, "3217015203900001", "  siti  nurhaliza ", "1990-03-12", email, "", true);
@@ -52,7 +56,7 @@ class CitizenAccountTests {
         assertThat(codePage).contains("Kami mengirim kode 6 digit ke s***@example.org")
                 .as("a real mail server is configured: no demo notice").doesNotContain("demo-code");
 
-        ApiClient.Response signedIn = enterCode(web, CitizenCodeMail.awaitCode(email, 1));
+        ApiClient.Response signedIn = enterCode(web, TestCitizens.awaitCode(email, 1));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
         assertThat(signedIn.header("Location")).endsWith("/citizen");
         assertThat(signedIn.raw().headers().allValues("Set-Cookie")).as("a new session id")
@@ -129,7 +133,7 @@ class CitizenAccountTests {
                 .param("email", email).update();
         ApiClient.Response resent = web.postForm("/citizen/code/resend", ApiClient.form("_csrf", web.csrfFrom(page)));
         assertThat(resent.header("Location")).endsWith("/citizen/code?resent");
-        String second = CitizenCodeMail.awaitCode(email, 2);
+        String second = TestCitizens.awaitCode(email, 2);
         if (!first.equals(second)) {
             assertThat(enterCode(web, first).body()).contains("Kode salah");
         }
@@ -200,6 +204,7 @@ class CitizenAccountTests {
     @Test
     void aCodeByTextMessageGoesToTheOutboxWhileARealMailServerKeepsTheDemoNoticeAway() {
         ApiClient web = new ApiClient(port);
+        TestCitizens.withoutAccount(jdbc, fingerprints, "7202015402010006");
         String phone = "08" + String.valueOf(System.nanoTime()).substring(0, 10);
         assertThat(signUp(web, "7202015402010006", "Agustina Lamasi", "2001-02-14", "", phone, true).status())
                 .isEqualTo(302);
@@ -216,7 +221,7 @@ class CitizenAccountTests {
     @Test
     void signInAnswersAnUnknownNikOrContactExactlyAsAKnownOne() throws Exception {
         budi();
-        int mails = (int) TestMailServer.count(BUDI_EMAIL, CitizenCodeMail.SUBJECT);
+        int mails = (int) TestMailServer.count(BUDI_EMAIL, TestCitizens.SUBJECT);
         ApiClient known = new ApiClient(port);
         ApiClient unknownNik = new ApiClient(port);
         ApiClient wrongContact = new ApiClient(port);
@@ -231,10 +236,10 @@ class CitizenAccountTests {
                 .replace("b***@example.org", "0811****1111"));
         assertThat(errorBox(enterCode(unknownNik, "123456").body())).isEqualTo("Kode salah. Sisa percobaan: 4.");
 
-        String code = CitizenCodeMail.awaitCode(BUDI_EMAIL, mails + 1);
+        String code = TestCitizens.awaitCode(BUDI_EMAIL, mails + 1);
         assertThat(enterCode(known, code).header("Location")).endsWith("/citizen");
         assertThat(known.get("/citizen").body()).contains("Halo, Budi Santoso");
-        assertThat(TestMailServer.count(BUDI_EMAIL, CitizenCodeMail.SUBJECT)).as("one code, to the known only")
+        assertThat(TestMailServer.count(BUDI_EMAIL, TestCitizens.SUBJECT)).as("one code, to the known only")
                 .isEqualTo(mails + 1);
     }
 
@@ -266,9 +271,9 @@ class CitizenAccountTests {
         budi();
         ApiClient web = new ApiClient(port);
         assertThat(web.get("/citizen/applications?status=open").header("Location")).endsWith("/citizen/sign-in");
-        int mails = (int) TestMailServer.count(BUDI_EMAIL, CitizenCodeMail.SUBJECT);
+        int mails = (int) TestMailServer.count(BUDI_EMAIL, TestCitizens.SUBJECT);
         signIn(web, BUDI_NIK, BUDI_EMAIL);
-        ApiClient.Response in = enterCode(web, CitizenCodeMail.awaitCode(BUDI_EMAIL, mails + 1));
+        ApiClient.Response in = enterCode(web, TestCitizens.awaitCode(BUDI_EMAIL, mails + 1));
         assertThat(in.header("Location")).contains("/citizen/applications?status=open");
 
         String home = web.get("/citizen").body();
@@ -289,10 +294,10 @@ class CitizenAccountTests {
 
     ApiClient signedInBudi() throws InterruptedException {
         budi();
-        int mails = (int) TestMailServer.count(BUDI_EMAIL, CitizenCodeMail.SUBJECT);
+        int mails = (int) TestMailServer.count(BUDI_EMAIL, TestCitizens.SUBJECT);
         ApiClient web = new ApiClient(port);
         signIn(web, BUDI_NIK, BUDI_EMAIL);
-        assertThat(enterCode(web, CitizenCodeMail.awaitCode(BUDI_EMAIL, mails + 1)).status()).isEqualTo(302);
+        assertThat(enterCode(web, TestCitizens.awaitCode(BUDI_EMAIL, mails + 1)).status()).isEqualTo(302);
         return web;
     }
 
@@ -308,12 +313,13 @@ class CitizenAccountTests {
         return web.postForm("/citizen/sign-up", consent ? form + "&consent=true" : form);
     }
 
-    /** Signs up with an e-mail address and returns the code that reached it. */
-    static String signUpForCode(ApiClient web, String nik, String name, String birthDate, String email)
+    /** Signs a demo citizen without an account up with an e-mail address; returns the code that reached it. */
+    String signUpForCode(ApiClient web, String nik, String name, String birthDate, String email)
             throws InterruptedException {
+        TestCitizens.withoutAccount(jdbc, fingerprints, nik);
         ApiClient.Response sent = signUp(web, nik, name, birthDate, email, "", true);
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
-        return CitizenCodeMail.awaitCode(email, 1);
+        return TestCitizens.awaitCode(email, 1);
     }
 
     static ApiClient.Response signIn(ApiClient web, String nik, String contact) {
