@@ -3,9 +3,11 @@ package id.satupintu;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,6 +94,16 @@ public final class ApiClient {
             throw new IllegalStateException("No CSRF token on the page");
         }
         return matcher.group(1);
+    }
+
+    /** An URL-encoded form body from name, value, name, value... */
+    public static String form(String... pairs) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            form.append(form.isEmpty() ? "" : "&").append(pairs[i]).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return form.toString();
     }
 
     public static String bearer(String token) {

@@ -1,6 +1,7 @@
 package id.satupintu;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -39,15 +40,20 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
 
     /** Waits up to ten seconds for an e-mail to {@code to} whose subject starts with {@code subject}. */
     public static MimeMessage awaitMail(String to, String subject) throws InterruptedException {
+        return awaitMail(to, subject, 1);
+    }
+
+    /** Waits up to ten seconds for the {@code nth} (from 1) e-mail to {@code to} whose subject starts so. */
+    public static MimeMessage awaitMail(String to, String subject, int nth) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            for (MimeMessage message : get().getReceivedMessages()) {
-                if (isTo(message, to) && subject(message).startsWith(subject)) {
-                    return message;
-                }
+            List<MimeMessage> received = Arrays.stream(get().getReceivedMessages())
+                    .filter(m -> isTo(m, to) && subject(m).startsWith(subject)).toList();
+            if (received.size() >= nth) {
+                return received.get(nth - 1);
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("No e-mail \"" + subject + "\" reached " + to);
+        throw new AssertionError("No e-mail number " + nth + " \"" + subject + "\" reached " + to);
     }
 
     /** The e-mails received so far for {@code to} whose subject starts with {@code subject}. */

@@ -1,11 +1,6 @@
 package id.satupintu.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +22,6 @@ public class NikFingerprints {
 
     /** The fingerprint of a NIK: 64 hexadecimal characters, the same on every instance. */
     public String of(Nik nik) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(nik.value().getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return HexFormat.of().formatHex(secret.hmac(nik.value()));
     }
 }

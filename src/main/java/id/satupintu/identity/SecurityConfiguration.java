@@ -1,6 +1,7 @@
 package id.satupintu.identity;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,13 +34,18 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two ways in: the web UI signs staff in with a form and a session kept in PostgreSQL, the API takes signed bearer
- * tokens (JWT). Public pages and the public API need no sign-in.
+ * Two ways in: the web UI signs staff in with a form and citizens with a one-time code, both into a session kept in
+ * PostgreSQL; the API takes signed bearer tokens (JWT). Public pages and the public API need no sign-in. Staff pages
+ * are for staff roles only, citizens' pages for citizens only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -114,11 +120,18 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/manage/outbox").hasRole("NATIONAL_ADMIN")
                         .requestMatchers("/manage/**").hasAnyRole("NATIONAL_ADMIN", "MALL_MANAGER")
-                        .requestMatchers("/staff/**", "/counter/**").authenticated()
+                        .requestMatchers("/staff/**", "/counter/**").hasAnyRole(staffRoles())
+                        .requestMatchers(CitizenPagesController.PUBLIC).permitAll()
+                        .requestMatchers("/citizen/**").hasRole("CITIZEN")
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("NATIONAL_ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())
+                // Citizens sign in with a one-time code on pages of their own; staff with the form.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                        new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new RequestMatcherEntry<>(PathPatternRequestMatcher.pathPattern("/citizen/**"),
+                                        new LoginUrlAuthenticationEntryPoint(CitizenPagesController.SIGN_IN)))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -127,6 +140,10 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer
                                 .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    private static String[] staffRoles() {
+        return Arrays.stream(StaffRole.values()).map(StaffRole::name).toArray(String[]::new);
     }
 
     private static AbstractAuthenticationToken staffFromToken(Jwt jwt) {

@@ -1,7 +1,11 @@
 package id.satupintu.identity;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +48,17 @@ final class StoredSecrets {
             }
         }
         return current;
+    }
+
+    /** The HMAC-SHA256 of a text under this secret: 32 bytes, the same on every instance. */
+    byte[] hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(get(), "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private byte[] getOrCreate() {

@@ -1,6 +1,7 @@
 /**
  * Identity: staff accounts with their role and scope (mall, agency), sign-in for the web and bearer tokens for the
- * API, and the NIK value type of citizens.
+ * API; citizens' accounts, confirmed by the population registry and signed into with one-time codes; the NIK value
+ * type.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package id.satupintu.identity;

@@ -3,6 +3,7 @@ package id.satupintu.notification;
 import java.net.URI;
 import java.time.Duration;
 
+import id.satupintu.shared.MessageDelivery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,9 @@ class GatewayConfiguration {
 
     @Bean
     SmsGateway smsGateway(@Value("${satupintu.sms.url:}") String url, @Value("${satupintu.sms.api-key:}") String key,
-            @Value("${satupintu.sms.timeout:5s}") Duration timeout, SimulatedOutbox outbox, JsonMapper json) {
-        if (url.isBlank()) {
+            @Value("${satupintu.sms.timeout:5s}") Duration timeout, MessageDelivery delivery, SimulatedOutbox outbox,
+            JsonMapper json) {
+        if (!delivery.realSms()) {
             return new SimulatedSmsGateway(outbox);
         }
         return new HttpSmsGateway(URI.create(url), key, timeout, json);

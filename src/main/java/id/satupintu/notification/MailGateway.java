@@ -3,6 +3,7 @@ package id.satupintu.notification;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import id.satupintu.shared.MessageDelivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends e-mail through the configured SMTP server ({@code spring.mail.host} and friends), or, with none configured,
- * into the simulated outbox.
+ * into the simulated outbox; {@link MessageDelivery} says which.
  */
 @Component
 class MailGateway {
@@ -27,9 +28,9 @@ class MailGateway {
     private final SimulatedOutbox outbox;
     private final String from;
 
-    MailGateway(ObjectProvider<JavaMailSender> sender, SimulatedOutbox outbox,
+    MailGateway(ObjectProvider<JavaMailSender> sender, MessageDelivery delivery, SimulatedOutbox outbox,
             @Value("${satupintu.mail.from:SatuPintu <no-reply@satupintu.local>}") String from) {
-        this.sender = sender.getIfAvailable();
+        this.sender = delivery.realEmail() ? sender.getObject() : null;
         this.outbox = outbox;
         this.from = from;
     }

@@ -8,5 +8,7 @@ public enum ErrorKind {
     FORBIDDEN,
     CONFLICT,
     UNPROCESSABLE,
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** A system this one depends on (such as the population registry) cannot answer now; try again later. */
+    SERVICE_UNAVAILABLE
 }

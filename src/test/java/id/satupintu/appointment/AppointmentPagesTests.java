@@ -1,7 +1,5 @@
 package id.satupintu.appointment;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.regex.Matcher;
@@ -48,12 +46,7 @@ class AppointmentPagesTests {
     }
 
     static String form(String... pairs) {
-        StringBuilder form = new StringBuilder();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            form.append(form.isEmpty() ? "" : "&").append(pairs[i]).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return form.toString();
+        return ApiClient.form(pairs);
     }
 
     @Test

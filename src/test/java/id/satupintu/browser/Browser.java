@@ -34,6 +34,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One headless Chromium for a test class. Register it as a static field with {@code @RegisterExtension}; it starts
  * the browser before the first test, points it at the application's random port, forgets cookies and the phone
@@ -224,6 +226,13 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     /** The width of the page's content; larger than the viewport when the page scrolls sideways. */
     public long contentWidth() {
         return ((Number) js("return document.documentElement.scrollWidth")).longValue();
+    }
+
+    /** Fails when the page is wider than the viewport, naming what sticks out. */
+    public void assertNoSidewaysScrolling() {
+        assertThat(contentWidth()).as("page is wider than the %s px viewport on %s; sticking out: %s",
+                viewportWidth(), path(), overflowingElements())
+                .isLessThanOrEqualTo(viewportWidth());
     }
 
     /** Elements that stick out past the right edge of the viewport, for a helpful failure message. */

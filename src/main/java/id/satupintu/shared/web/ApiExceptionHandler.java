@@ -43,12 +43,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, Locale locale) {
-        if (e instanceof RateLimited limited) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).headers(problemHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
-                    .body(problems.of(e, locale));
-        }
-        return respond(problems.of(e, locale));
+        ProblemDetail problem = problems.of(e, locale);
+        HttpHeaders headers = problemHeaders();
+        ProblemFactory.retryAfterSeconds(e).ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, seconds));
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

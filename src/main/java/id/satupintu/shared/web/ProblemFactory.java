@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 import id.satupintu.shared.DomainException;
 import id.satupintu.shared.ErrorKind;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProblemFactory {
+
+    /** The property of a domain error that says after how many seconds to try again. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
 
     private final MessageSource messages;
 
@@ -40,7 +44,18 @@ public class ProblemFactory {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
+    }
+
+    /**
+     * The {@code Retry-After} of an error that says when to try again (a {@value #RETRY_AFTER_SECONDS} property: rate
+     * limits, an unreachable outside system), in whole seconds.
+     */
+    public static Optional<String> retryAfterSeconds(DomainException e) {
+        return e.properties().get(RETRY_AFTER_SECONDS) instanceof Number seconds
+                ? Optional.of(Long.toString(seconds.longValue()))
+                : Optional.empty();
     }
 
     public ProblemDetail of(DomainException e, Locale locale) {

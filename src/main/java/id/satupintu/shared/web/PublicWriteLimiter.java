@@ -20,11 +20,13 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Limits public writes (a booking, a cancellation) per client address with a token bucket, so that one script
  * cannot take a whole quota: a burst of {@code capacity} calls, refilled at {@code capacity} per {@code period}.
- * Signed-in staff are not limited. Endpoints opt in with {@link LimitedPublicWrite}. The buckets live in this
- * instance, so a client that spreads its calls over several instances gets one share from each.
+ * Signed-in staff are not limited; signed-in citizens are. Endpoints opt in with {@link LimitedPublicWrite}. The
+ * buckets live in this instance, so a client that spreads its calls over several instances gets one share from each.
  */
 @Component
 public class PublicWriteLimiter implements HandlerInterceptor {
+
+    private static final String CITIZEN = "ROLE_CITIZEN";
 
     private final long capacity;
     private final Duration period;
@@ -64,6 +66,7 @@ public class PublicWriteLimiter implements HandlerInterceptor {
     private static boolean isStaff() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken);
+                && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.getAuthorities().stream().noneMatch(a -> CITIZEN.equals(a.getAuthority()));
     }
 }

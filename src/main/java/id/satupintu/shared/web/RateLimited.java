@@ -21,7 +21,7 @@ public class RateLimited extends DomainException {
     RateLimited(long retryAfterSeconds) {
         super(Code.RATE_LIMITED, retryAfterSeconds);
         this.retryAfterSeconds = retryAfterSeconds;
-        with("retryAfterSeconds", retryAfterSeconds);
+        with(ProblemFactory.RETRY_AFTER_SECONDS, retryAfterSeconds);
     }
 
     public long retryAfterSeconds() {

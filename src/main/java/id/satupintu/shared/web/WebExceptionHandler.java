@@ -32,9 +32,7 @@ class WebExceptionHandler {
     ModelAndView domain(DomainException e, Locale locale, HttpServletResponse response) {
         HttpStatus status = ProblemFactory.statusOf(e.code().kind());
         String message = problems.detail(e, locale);
-        if (e instanceof RateLimited limited) {
-            response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
-        }
+        ProblemFactory.retryAfterSeconds(e).ifPresent(seconds -> response.setHeader("Retry-After", seconds));
         return page(status, message, response);
     }
 

@@ -1,0 +1,39 @@
+package id.satupintu.identity;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import id.satupintu.TestMailServer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Demo citizens in tests: each test that signs one up starts from a citizen without an account (tests share the
+ * application and its database), and reads the one-time code out of the e-mail as the citizen would.
+ */
+public final class TestCitizens {
+
+    public static final String SUBJECT = "Kode verifikasi SatuPintu";
+
+    /** In the text part the code stands on a line of its own. */
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^(\\d{6})\\s*$");
+
+    private TestCitizens() {
+    }
+
+    /** Removes the demo citizen's account, if an earlier test made one, so that this test can sign them up. */
+    public static void withoutAccount(JdbcClient jdbc, NikFingerprints fingerprints, String nik) {
+        jdbc.sql("DELETE FROM citizen WHERE nik_fingerprint = :fingerprint")
+                .param("fingerprint", fingerprints.of(Nik.parse(nik))).update();
+    }
+
+    /** The code in the {@code nth} (from 1) code e-mail to {@code email}, waiting for it up to ten seconds. */
+    public static String awaitCode(String email, int nth) throws InterruptedException {
+        String body = GreenMailUtil.getBody(TestMailServer.awaitMail(email, SUBJECT, nth));
+        Matcher code = CODE_LINE.matcher(body);
+        if (!code.find()) {
+            throw new AssertionError("No code in the e-mail to " + email + ":\n" + body);
+        }
+        return code.group(1);
+    }
+}
