@@ -14,6 +14,8 @@ import id.satupintu.appointment.Appointments;
 import id.satupintu.appointment.BookingRules;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.ServiceDraft;
+import id.satupintu.identity.ApiClients;
+import id.satupintu.identity.IntegratorPrincipal;
 import id.satupintu.identity.NewStaffAccount;
 import id.satupintu.identity.StaffAccounts;
 import id.satupintu.identity.StaffRole;
@@ -47,6 +49,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final long LOCK_KEY = 0x5A7D_0001L;
+    /** The demo integrator's client id; its secret is the demo password. */
+    static final String DEMO_CLIENT = "superapp-demo";
 
     /** The services whose quotas go fast, which the demo malls open for appointments. */
     private static final Set<String> BOOKABLE = Set.of("imigrasi-paspor-baru", "imigrasi-paspor-penggantian",
@@ -57,6 +61,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final Catalogue catalogue;
     private final Appointments appointments;
     private final StaffAccounts accounts;
+    private final ApiClients apiClients;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
@@ -64,7 +69,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final String password;
 
     DemoDataLoader(Malls malls, Regions regions, Catalogue catalogue, Appointments appointments,
-            StaffAccounts accounts, JdbcClient jdbc,
+            StaffAccounts accounts, ApiClients apiClients, JdbcClient jdbc,
             TransactionTemplate transaction, JsonMapper json, Environment environment,
             @Value("${satupintu.demo.password}") String password) {
         this.malls = malls;
@@ -72,6 +77,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.catalogue = catalogue;
         this.appointments = appointments;
         this.accounts = accounts;
+        this.apiClients = apiClients;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
@@ -144,6 +150,8 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         accounts.createAll(staff);
+        apiClients.register(DEMO_CLIENT, "Super-app demo (Kota Tangerang Live)", password,
+                Set.of(IntegratorPrincipal.SUBMISSIONS_SCOPE));
         log.info("Demo data loaded: {} malls, {} services, {} staff accounts", mallTemplates.size(), services,
                 staff.size());
     }

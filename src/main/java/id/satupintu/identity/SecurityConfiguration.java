@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final String SUBMISSIONS_AUTHORITY = "SCOPE_" + IntegratorPrincipal.SUBMISSIONS_SCOPE;
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -86,7 +88,8 @@ class SecurityConfiguration {
             LocaleResolver locales) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/malls/*/tickets").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/oauth2/token",
+                                "/api/v1/malls/*/tickets").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/appointments", "/api/v1/appointments/*/check-in")
                         .permitAll()
@@ -95,11 +98,16 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/appointments/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
                                 "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
-                                "/api/v1/regions/*", "/api/v1/services", "/api/v1/documents/*/verification")
+                                "/api/v1/regions/*", "/api/v1/services", "/api/v1/documents/*/verification",
+                                "/api/v1/tracking/*")
                         .permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/submissions", "/api/v1/submissions/**")
+                        .hasAnyAuthority(SUBMISSIONS_AUTHORITY, StaffRole.OFFICER.authority(),
+                                StaffRole.MALL_MANAGER.authority(), StaffRole.NATIONAL_ADMIN.authority())
+                        // An integrator's token opens the applications API only; the rest is for staff.
+                        .anyRequest().hasAnyRole(staffRoles()))
                 .oauth2ResourceServer(resource -> resource
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::staffFromToken))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::principalFromToken))
                         .authenticationEntryPoint((request, response, e) ->
                                 writeProblem(request, response, locales, problems, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
                         .accessDeniedHandler((request, response, e) ->
@@ -146,10 +154,21 @@ class SecurityConfiguration {
         return Arrays.stream(StaffRole.values()).map(StaffRole::name).toArray(String[]::new);
     }
 
-    private static AbstractAuthenticationToken staffFromToken(Jwt jwt) {
-        StaffPrincipal staff = TokenService.principalOf(jwt);
-        AbstractAuthenticationToken authentication = new AbstractAuthenticationToken(
-                List.of(new SimpleGrantedAuthority(staff.role().authority()))) {
+    /** A staff member's token carries their role; an integrator's its client id and scopes. */
+    private static AbstractAuthenticationToken principalFromToken(Jwt jwt) {
+        Object principal;
+        List<SimpleGrantedAuthority> authorities;
+        if (TokenService.isClientToken(jwt)) {
+            IntegratorPrincipal client = TokenService.integratorOf(jwt);
+            principal = client;
+            authorities = client.scopes().stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope))
+                    .toList();
+        } else {
+            StaffPrincipal staff = TokenService.principalOf(jwt);
+            principal = staff;
+            authorities = List.of(new SimpleGrantedAuthority(staff.role().authority()));
+        }
+        AbstractAuthenticationToken authentication = new AbstractAuthenticationToken(authorities) {
             @Override
             public Object getCredentials() {
                 return jwt;
@@ -157,7 +176,7 @@ class SecurityConfiguration {
 
             @Override
             public Object getPrincipal() {
-                return staff;
+                return principal;
             }
         };
         authentication.setAuthenticated(true);

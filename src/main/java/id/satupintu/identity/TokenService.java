@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 class TokenService {
 
     static final String ISSUER = "satupintu";
+    static final String CLIENT_ID_CLAIM = "client_id";
+    /** Integrators ask again when it runs out; a short life limits what a leaked token can do. */
+    static final Duration CLIENT_TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final JwtEncoder encoder;
     private final Duration lifetime;
@@ -48,6 +51,34 @@ class TokenService {
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
         return new IssuedToken(token, "Bearer", lifetime.toSeconds());
+    }
+
+    /** A token for an integrator: its client id and scopes, no staff claims. */
+    IssuedToken issue(IntegratorPrincipal client) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject("client:" + client.clientId())
+                .issuedAt(now)
+                .expiresAt(now.plus(CLIENT_TOKEN_LIFETIME))
+                .claim(CLIENT_ID_CLAIM, client.clientId())
+                .claim("name", client.name())
+                .claim("scope", String.join(" ", client.scopes()))
+                .build();
+        JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new IssuedToken(token, "Bearer", CLIENT_TOKEN_LIFETIME.toSeconds());
+    }
+
+    static boolean isClientToken(Jwt jwt) {
+        return jwt.hasClaim(CLIENT_ID_CLAIM);
+    }
+
+    static IntegratorPrincipal integratorOf(Jwt jwt) {
+        String scopes = jwt.getClaimAsString("scope");
+        return new IntegratorPrincipal(jwt.getClaimAsString(CLIENT_ID_CLAIM), jwt.getClaimAsString("name"),
+                scopes == null || scopes.isBlank() ? java.util.Set.of()
+                        : new java.util.LinkedHashSet<>(java.util.List.of(scopes.split(" "))));
     }
 
     static StaffPrincipal principalOf(Jwt jwt) {
