@@ -46,7 +46,7 @@ public class OutputDocuments {
         DocumentId id = DocumentId.random();
         // Whole seconds, as the signature's own time in the PDF has them.
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String url = publicUrl() + "/verify/" + id;
+        String url = verificationUrl(id);
         byte[] unsigned = layout.render(content, id, issuedAt, url);
         String reason = messages.getMessage("document.pdf.signatureReason",
                 new Object[] {content.title(), content.referenceNumber()}, content.locale());
@@ -61,6 +61,11 @@ public class OutputDocuments {
     }
 
     /** The signed PDF, for its applicant only: callers check who asks before they hand it out. */
+    /** Where anyone checks the document: the address its QR code holds. */
+    public String verificationUrl(DocumentId id) {
+        return publicUrl() + "/verify/" + id;
+    }
+
     public Optional<byte[]> pdf(DocumentId id) {
         return documents.pdf(id);
     }

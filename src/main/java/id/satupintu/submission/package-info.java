@@ -3,5 +3,5 @@
  * agency, tracked by number, and ended by a signed output document anyone can verify.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "region", "catalogue", "identity",
-        "workflow", "document"})
+        "workflow", "document", "audit"})
 package id.satupintu.submission;

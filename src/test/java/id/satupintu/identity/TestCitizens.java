@@ -23,6 +23,9 @@ public final class TestCitizens {
 
     /** Removes the demo citizen's account, if an earlier test made one, so that this test can sign them up. */
     public static void withoutAccount(JdbcClient jdbc, NikFingerprints fingerprints, String nik) {
+        jdbc.sql("""
+                DELETE FROM submission WHERE citizen_id IN (SELECT id FROM citizen WHERE nik_fingerprint = :fingerprint)
+                """).param("fingerprint", fingerprints.of(Nik.parse(nik))).update();
         jdbc.sql("DELETE FROM citizen WHERE nik_fingerprint = :fingerprint")
                 .param("fingerprint", fingerprints.of(Nik.parse(nik))).update();
     }

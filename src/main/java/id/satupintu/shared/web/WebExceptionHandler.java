@@ -41,6 +41,12 @@ class WebExceptionHandler {
         return page(HttpStatus.BAD_REQUEST, null, response);
     }
 
+    /** A file bigger than the server takes at all; smaller ones that are still too big get the upload's own error. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(Exception e, Locale locale, HttpServletResponse response) {
+        return page(HttpStatus.CONTENT_TOO_LARGE, problems.message("error.PAYLOAD_TOO_LARGE", null, locale), response);
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletResponse response) throws Exception {
         if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
