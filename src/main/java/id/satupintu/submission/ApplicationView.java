@@ -17,11 +17,19 @@ record ApplicationView(Submission submission, Mall mall, MallService service, Ag
         List<RequirementFiles> checklist, List<Step> timeline, List<WorkflowDefinition.Action> actions,
         ZonedDateTime due, boolean overdue, boolean applicantTurn, boolean closed) {
 
-    /** One requirement of the service and the files given for it. */
-    record RequirementFiles(int number, String requirement, List<SubmissionDocument> files) {
+    /** One line of the service's checklist and the files given for it. */
+    record RequirementFiles(ChecklistItem item, List<SubmissionDocument> files) {
+
+        int number() {
+            return item.index();
+        }
+
+        String requirement() {
+            return item.text();
+        }
 
         boolean satisfied() {
-            return !files.isEmpty();
+            return !files.isEmpty() || item.kind() != ChecklistItem.Kind.REQUIRED;
         }
     }
 
@@ -43,10 +51,9 @@ record ApplicationView(Submission submission, Mall mall, MallService service, Ag
     static ApplicationView of(Submission s, Mall mall, MallService service, Agency agency,
             List<SubmissionDocument> documents, List<Step> timeline, WorkflowDefinition workflow, Actor viewer,
             java.time.Instant now) {
-        List<String> requirements = service.requirements();
-        List<RequirementFiles> checklist = java.util.stream.IntStream.range(0, requirements.size())
-                .mapToObj(n -> new RequirementFiles(n, requirements.get(n),
-                        documents.stream().filter(d -> d.requirementNo() == n).toList()))
+        List<RequirementFiles> checklist = ChecklistItem.of(service.requirements()).stream()
+                .map(item -> new RequirementFiles(item,
+                        documents.stream().filter(d -> d.requirementNo() == item.index()).toList()))
                 .toList();
         List<WorkflowDefinition.Action> actions = s.isDraft() ? List.of() : workflow.available(s.state(), viewer);
         ZonedDateTime due = s.dueAt() == null ? null : s.dueAt().atZone(mall.timeZone());

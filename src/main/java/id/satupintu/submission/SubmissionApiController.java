@@ -80,7 +80,8 @@ class SubmissionApiController {
     /** An application as the API shows it: status is DRAFT or the workflow state. */
     record SubmissionResponse(String id, String trackingNumber, String mallCode, String serviceCode, String status,
             boolean closed, OffsetDateTime createdAt, OffsetDateTime submittedAt, OffsetDateTime dueAt,
-            boolean escalated, List<String> requirements, List<Integer> missingRequirements,
+            boolean escalated, List<String> requirements, List<ChecklistItem> checklist,
+            List<Integer> missingRequirements,
             List<DocumentResponse> documents, List<String> applicantActions, OutputResponse outputDocument) {
     }
 
@@ -96,7 +97,9 @@ class SubmissionApiController {
             description = "For integrators (client credentials, scope submissions) and mall staff. The applicant is "
                     + "checked against the population registry first: 422 INVALID_NIK, 422 REGISTRY_MISMATCH, 503 "
                     + "REGISTRY_UNAVAILABLE (nothing is created; try again). 409 SERVICE_NOT_ONLINE for a service "
-                    + "not offered online. Returns 201 with the draft and its checklist (requirements).")
+                    + "not offered online. Returns 201 with the draft and its checklist: each requirement with its "
+                    + "kind, REQUIRED (a file is needed to submit), CONDITIONAL (only where it applies) or NOTE "
+                    + "(nothing to upload).")
     ResponseEntity<SubmissionResponse> create(@Valid @RequestBody CreateBody body, Locale locale) {
         String channel = channel();
         ApplicantBody a = body.applicant() == null ? new ApplicantBody(null, null, null, null, null) : body.applicant();
@@ -113,7 +116,7 @@ class SubmissionApiController {
     @Operation(summary = "Add a file for one requirement of the checklist",
             description = "Multipart: file, and requirementIndex (from 0, the place in the requirements list). PDF, "
                     + "JPEG or PNG judged by content; 422 FILE_EMPTY, 413 FILE_TOO_LARGE, 415 FILE_TYPE_NOT_ALLOWED, "
-                    + "422 NO_SUCH_REQUIREMENT, 409 NOT_EDITABLE once sent (until the application is returned for "
+                    + "422 NO_SUCH_REQUIREMENT (also for a checklist line of kind NOTE), 409 NOT_EDITABLE once sent (until the application is returned for "
                     + "revision).")
     ResponseEntity<DocumentResponse> upload(@PathVariable String id, @RequestParam int requirementIndex,
             @RequestPart MultipartFile file) throws IOException {
@@ -256,7 +259,8 @@ class SubmissionApiController {
                 s.trackingNumber() == null ? null : s.trackingNumber().value(), mall.code(), service.code(),
                 s.isDraft() ? "DRAFT" : s.state().value(), s.isClosed(workflow), offset(s.createdAt(), zone),
                 offset(s.submittedAt(), zone), offset(s.dueAt(), zone), s.escalatedAt() != null,
-                service.requirements(), Submissions.missingRequirements(service, documents),
+                service.requirements(), ChecklistItem.of(service.requirements()),
+                Submissions.missingRequirements(service, documents),
                 documents.stream().map(DocumentResponse::of).toList(),
                 s.isDraft() ? List.of() : workflow.available(s.state(), id.satupintu.workflow.Actor.APPLICANT).stream()
                         .map(action -> action.code().value()).toList(),

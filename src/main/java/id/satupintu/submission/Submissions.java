@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import id.satupintu.audit.ProcessingLog;
 import id.satupintu.catalogue.Catalogue;
@@ -131,7 +130,8 @@ public class Submissions {
             Submission s = lockOwn(id, applicant);
             requireApplicantTurn(s);
             MallService service = catalogue.service(s.mallId(), s.serviceId());
-            if (requirementNo < 0 || requirementNo >= Math.max(1, service.requirements().size())) {
+            List<ChecklistItem> checklist = ChecklistItem.of(service.requirements());
+            if (requirementNo < 0 || requirementNo >= checklist.size() || !checklist.get(requirementNo).takesFiles()) {
                 throw new SubmissionError(SubmissionError.Code.NO_SUCH_REQUIREMENT, requirementNo + 1);
             }
             List<SubmissionDocument> existing = store.documents(id);
@@ -191,11 +191,13 @@ public class Submissions {
         });
     }
 
-    /** The requirements of the checklist that have no file yet, by their place in the list. */
+    /** The required lines of the checklist that have no file yet, by their place in the list. */
     public static List<Integer> missingRequirements(MallService service, List<SubmissionDocument> documents) {
-        return IntStream.range(0, service.requirements().size())
+        return ChecklistItem.of(service.requirements()).stream()
+                .filter(item -> item.kind() == ChecklistItem.Kind.REQUIRED)
+                .map(ChecklistItem::index)
                 .filter(n -> documents.stream().noneMatch(d -> d.requirementNo() == n))
-                .boxed().toList();
+                .toList();
     }
 
     // ---- the workflow
