@@ -135,6 +135,15 @@ class SubmissionApiController {
                 party(id)));
     }
 
+    @GetMapping("/api/v1/submissions/{id}/output.pdf")
+    @Operation(summary = "The signed output document (PDF) of an issued application",
+            description = "404 SUBMISSION_NOT_FOUND until the document is issued.")
+    ResponseEntity<byte[]> output(@PathVariable String id) {
+        Submission s = submissions.get(ApplicantPagesController.idOf(id), party(id));
+        byte[] pdf = submissions.output(s).orElseThrow(SubmissionError::notFound);
+        return DocumentResponses.pdfDownload(pdf, s.trackingNumber() + ".pdf");
+    }
+
     @DeleteMapping("/api/v1/submissions/{id}/documents/{documentId}")
     @Operation(summary = "Remove a file not sent yet")
     ResponseEntity<Void> removeDocument(@PathVariable String id, @PathVariable UUID documentId) {

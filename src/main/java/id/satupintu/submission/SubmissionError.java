@@ -36,6 +36,16 @@ public class SubmissionError extends DomainException {
         super(code, args);
     }
 
+    /** A line of the checklist that only informs: nothing is uploaded for it. */
+    static SubmissionError noFileNeeded(int number) {
+        return (SubmissionError) new SubmissionError(Code.NO_SUCH_REQUIREMENT, "error.NO_SUCH_REQUIREMENT.note",
+                number).with("requirementIndex", number - 1);
+    }
+
+    private SubmissionError(Code code, String messageKey, Object... args) {
+        super(code, messageKey, args);
+    }
+
     static SubmissionError notFound() {
         return new SubmissionError(Code.SUBMISSION_NOT_FOUND);
     }

@@ -131,8 +131,11 @@ public class Submissions {
             requireApplicantTurn(s);
             MallService service = catalogue.service(s.mallId(), s.serviceId());
             List<ChecklistItem> checklist = ChecklistItem.of(service.requirements());
-            if (requirementNo < 0 || requirementNo >= checklist.size() || !checklist.get(requirementNo).takesFiles()) {
+            if (requirementNo < 0 || requirementNo >= checklist.size()) {
                 throw new SubmissionError(SubmissionError.Code.NO_SUCH_REQUIREMENT, requirementNo + 1);
+            }
+            if (!checklist.get(requirementNo).takesFiles()) {
+                throw SubmissionError.noFileNeeded(requirementNo + 1);
             }
             List<SubmissionDocument> existing = store.documents(id);
             long forRequirement = existing.stream().filter(d -> d.requirementNo() == requirementNo).count();
