@@ -48,7 +48,7 @@ public class Citizens {
     /**
      * Opens an account for a trusted integrator (a city super-app that has already identified its user), without a
      * one-time code: the population registry must confirm the person. For a NIK that already has an account, returns
-     * that account and changes nothing.
+     * that account and changes nothing; the registry must confirm the person all the same.
      *
      * @throws InvalidNikException  when the NIK is not structurally valid
      * @throws CitizenError         {@code CITIZEN_NOT_VERIFIED} when the registry does not confirm the person,
@@ -61,11 +61,12 @@ public class Citizens {
         Nik parsed = Nik.parse(nik);
         String storedEmail = Contacts.email(email);
         String storedPhone = Contacts.phone(phone);
+        // The registry confirms the person even when the account exists: knowing a NIK is not enough.
+        RegistryAnswer.Match match = verify(parsed, fullName, birthDate);
         Optional<Citizen> existing = findByNik(parsed);
         if (existing.isPresent()) {
             return existing.get();
         }
-        RegistryAnswer.Match match = verify(parsed, fullName, birthDate);
         CitizenId id = CitizenId.random();
         OffsetDateTime now = now();
         jdbc.sql("""

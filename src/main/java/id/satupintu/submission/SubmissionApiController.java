@@ -95,7 +95,7 @@ class SubmissionApiController {
     @PostMapping("/api/v1/submissions")
     @Operation(summary = "Start a draft application for a citizen",
             description = "For integrators (client credentials, scope submissions) and mall staff. The applicant is "
-                    + "checked against the population registry first: 422 INVALID_NIK, 422 REGISTRY_MISMATCH, 503 "
+                    + "checked against the population registry first: 422 INVALID_NIK, 422 CITIZEN_NOT_VERIFIED, 503 "
                     + "REGISTRY_UNAVAILABLE (nothing is created; try again). 409 SERVICE_NOT_ONLINE for a service "
                     + "not offered online. Returns 201 with the draft and its checklist: each requirement with its "
                     + "kind, REQUIRED (a file is needed to submit), CONDITIONAL (only where it applies) or NOTE "
@@ -103,6 +103,12 @@ class SubmissionApiController {
     ResponseEntity<SubmissionResponse> create(@Valid @RequestBody CreateBody body, Locale locale) {
         String channel = channel();
         ApplicantBody a = body.applicant() == null ? new ApplicantBody(null, null, null, null, null) : body.applicant();
+        if (a.fullName() == null || a.fullName().isBlank()) {
+            throw SubmissionError.invalid("applicant.fullName");
+        }
+        if (a.birthDate() == null) {
+            throw SubmissionError.invalid("applicant.birthDate");
+        }
         Citizen citizen = citizens.registerVerified(a.nik(), a.fullName(), a.birthDate(), a.email(), a.phone());
         Party.Applicant applicant = new Party.Applicant(citizen.id(), citizen.fullName(), channel);
         Submission draft = submissions.startDraft(applicant, body.mallCode(), body.serviceCode(), locale);

@@ -46,6 +46,11 @@ public class SubmissionError extends DomainException {
         super(code, messageKey, args);
     }
 
+    /** A field of the request that is missing or out of bounds; the field names it. */
+    static SubmissionError invalid(String field) {
+        return (SubmissionError) new SubmissionError(Code.INVALID_SUBMISSION, field).with("field", field);
+    }
+
     static SubmissionError notFound() {
         return new SubmissionError(Code.SUBMISSION_NOT_FOUND);
     }

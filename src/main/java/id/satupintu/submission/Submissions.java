@@ -109,7 +109,7 @@ public class Submissions {
     public Submission savePurpose(SubmissionId id, Party.Applicant applicant, String purpose) {
         String text = purpose == null ? "" : purpose.strip();
         if (text.length() > Submission.MAX_PURPOSE_LENGTH) {
-            throw invalid("purpose");
+            throw SubmissionError.invalid("purpose");
         }
         return inTransaction(() -> {
             Submission s = lockOwn(id, applicant);
@@ -214,7 +214,7 @@ public class Submissions {
     public Submission act(SubmissionId id, Party party, ActionCode action, String note) {
         String text = note == null ? "" : note.strip();
         if (text.length() > 2000) {
-            throw invalid("note");
+            throw SubmissionError.invalid("note");
         }
         return inTransaction(() -> {
             Submission s = lockVisible(id, party);
@@ -506,11 +506,6 @@ public class Submissions {
 
     private static String stateOf(Submission s) {
         return s.state() == null ? null : s.state().value();
-    }
-
-    private static SubmissionError invalid(String field) {
-        return (SubmissionError) new SubmissionError(SubmissionError.Code.INVALID_SUBMISSION, field)
-                .with("field", field);
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

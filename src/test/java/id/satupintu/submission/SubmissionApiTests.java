@@ -178,6 +178,36 @@ class SubmissionApiTests {
     }
 
     @Test
+    void badApplicationsGetClearErrorsAndCreateNothing() {
+        String client = clientToken();
+        int before = jdbc.sql("SELECT count(*) FROM submission").query(Integer.class).single();
+        assertThat(api.postJson("/api/v1/submissions", draftBody("pb-umku"), as(client)).status()).isEqualTo(201);
+
+        ApiClient.Response wrongBirthDate = api.postJson("/api/v1/submissions", draftBody("pb-umku")
+                .replace("1992-07-23", "1992-07-24"), as(client));
+        assertThat(wrongBirthDate.status()).isEqualTo(422);
+        assertThat(wrongBirthDate.json().get("code").asString()).isEqualTo("CITIZEN_NOT_VERIFIED");
+        ApiClient.Response noName = api.postJson("/api/v1/submissions", draftBody("pb-umku")
+                .replace("\"fullName\":\"andi  pratama\",", ""), as(client));
+        assertThat(noName.status()).isEqualTo(422);
+        assertThat(noName.json().get("field").asString()).isEqualTo("applicant.fullName");
+        ApiClient.Response registryDown = api.postJson("/api/v1/submissions", draftBody("pb-umku")
+                .replace(NIK, "3671030909880008").replace("andi  pratama", "Rahmat Hidayat")
+                .replace("1992-07-23", "1988-09-09"), as(client));
+        assertThat(registryDown.status()).isEqualTo(503);
+        assertThat(registryDown.header("Retry-After")).isNotBlank();
+        ApiClient.Response notOnline = api.postJson("/api/v1/submissions", draftBody("konsultasi-perizinan"),
+                as(client));
+        assertThat(notOnline.status()).isEqualTo(409);
+        assertThat(notOnline.json().get("code").asString()).isEqualTo("SERVICE_NOT_ONLINE");
+        assertThat(notOnline.json().get("detail").asString()).contains("cannot be applied for online");
+        assertThat(api.postJson("/api/v1/submissions", draftBody("pb-umku").replace("32.17", "99.99"), as(client))
+                .status()).isEqualTo(404);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM submission").query(Integer.class).single()).isEqualTo(before + 1);
+    }
+
+    @Test
     void everyDocumentAnOfficerOpensIsInTheProcessingLog() {
         String client = clientToken();
         String officer = api.token("officer-3217-dpmptsp", DEMO_SECRET);
