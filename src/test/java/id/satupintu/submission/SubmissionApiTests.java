@@ -187,8 +187,9 @@ class SubmissionApiTests {
                 .replace("1992-07-23", "1992-07-24"), as(client));
         assertThat(wrongBirthDate.status()).isEqualTo(422);
         assertThat(wrongBirthDate.json().get("code").asString()).isEqualTo("CITIZEN_NOT_VERIFIED");
-        ApiClient.Response noName = api.postJson("/api/v1/submissions", draftBody("pb-umku")
-                .replace("\"fullName\":\"andi  pratama\",", ""), as(client));
+        ApiClient.Response noName = api.postJson("/api/v1/submissions", JSON.writeValueAsString(Map.of(
+                "mallCode", "32.17", "serviceCode", "pb-umku",
+                "applicant", Map.of("nik", NIK, "birthDate", "1992-07-23"))), as(client));
         assertThat(noName.status()).isEqualTo(422);
         assertThat(noName.json().get("field").asString()).isEqualTo("applicant.fullName");
         ApiClient.Response registryDown = api.postJson("/api/v1/submissions", draftBody("pb-umku")
