@@ -178,6 +178,19 @@ class SubmissionApiTests {
     }
 
     @Test
+    void theOpenApiDescriptionHasTheApplicationsApi() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/v1/submissions")).isTrue();
+        assertThat(paths.has("/api/v1/submissions/{id}/documents")).isTrue();
+        assertThat(paths.has("/api/v1/submissions/{id}/submit")).isTrue();
+        assertThat(paths.has("/api/v1/submissions/{id}/timeline")).isTrue();
+        assertThat(paths.has("/api/v1/tracking/{trackingNumber}")).isTrue();
+        assertThat(paths.has("/api/v1/oauth2/token")).isTrue();
+        assertThat(paths.get("/api/v1/submissions").get("post").get("description").asString())
+                .contains("REGISTRY_UNAVAILABLE");
+    }
+
+    @Test
     void badApplicationsGetClearErrorsAndCreateNothing() {
         String client = clientToken();
         int before = jdbc.sql("SELECT count(*) FROM submission").query(Integer.class).single();
