@@ -20,13 +20,13 @@ record ApplicationView(Submission submission, Mall mall, MallService service, Ag
     /** One requirement of the service and the files given for it. */
     record RequirementFiles(int number, String requirement, List<SubmissionDocument> files) {
 
-        boolean satisfied() {
+        public boolean satisfied() {
             return !files.isEmpty();
         }
     }
 
     /** The note of the step that brought the application into its current state, such as what to revise. */
-    String currentNote() {
+    public String currentNote() {
         for (int i = timeline.size() - 1; i >= 0; i--) {
             Step step = timeline.get(i);
             if (step.changedState()) {
@@ -36,7 +36,7 @@ record ApplicationView(Submission submission, Mall mall, MallService service, Ag
         return null;
     }
 
-    boolean complete() {
+    public boolean complete() {
         return checklist.stream().allMatch(RequirementFiles::satisfied);
     }
 
