@@ -134,10 +134,15 @@ class ApplicantPagesController {
         return "redirect:/citizen/applications/" + submission;
     }
 
+    /** Sends the draft, with the purpose as the form has it now (the applicant need not save it first). */
     @PostMapping("/citizen/applications/{id}/submit")
-    String submit(@PathVariable String id, RedirectAttributes redirect, Locale locale) {
+    String submit(@PathVariable String id, @RequestParam(required = false) String purpose,
+            RedirectAttributes redirect, Locale locale) {
         SubmissionId submission = idOf(id);
         try {
+            if (purpose != null) {
+                submissions.savePurpose(submission, applicant(), purpose);
+            }
             submissions.submit(submission, applicant());
             redirect.addFlashAttribute("submitted", true);
         } catch (DomainException e) {

@@ -20,21 +20,21 @@ record ApplicationView(Submission submission, Mall mall, MallService service, Ag
     /** One line of the service's checklist and the files given for it. */
     record RequirementFiles(ChecklistItem item, List<SubmissionDocument> files) {
 
-        int number() {
+        public int number() {
             return item.index();
         }
 
-        String requirement() {
+        public String requirement() {
             return item.text();
         }
 
-        boolean satisfied() {
+        public boolean satisfied() {
             return !files.isEmpty() || item.kind() != ChecklistItem.Kind.REQUIRED;
         }
     }
 
     /** The note of the step that brought the application into its current state, such as what to revise. */
-    String currentNote() {
+    public String currentNote() {
         for (int i = timeline.size() - 1; i >= 0; i--) {
             Step step = timeline.get(i);
             if (step.changedState()) {
@@ -44,7 +44,7 @@ record ApplicationView(Submission submission, Mall mall, MallService service, Ag
         return null;
     }
 
-    boolean complete() {
+    public boolean complete() {
         return checklist.stream().allMatch(RequirementFiles::satisfied);
     }
 

@@ -3,6 +3,10 @@ package id.satupintu.browser;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -40,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One headless Chromium for a test class. Register it as a static field with {@code @RegisterExtension}; it starts
  * the browser before the first test, points it at the application's random port, forgets cookies and the phone
  * viewport before every test (so tests do not depend on their order), takes a screenshot of a failing test's page
- * and quits the browser after the last test.
+ * and quits the browser after the last test. A test that plays two people (a citizen and an officer) registers two,
+ * each with a name, so that they keep separate sessions.
  */
 public final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
         TestExecutionExceptionHandler {
@@ -55,10 +61,21 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private final String name;
     private ChromeDriver driver;
     private ChromeDriverService service;
     private Path profile;
     private String base;
+    private boolean onPhone;
+
+    public Browser() {
+        this("");
+    }
+
+    /** A browser named for the person using it, which names its screenshot of a failing test. */
+    public Browser(String name) {
+        this.name = name;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -93,7 +110,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         try {
             if (driver != null) {
                 screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-                        + context.getRequiredTestMethod().getName());
+                        + context.getRequiredTestMethod().getName() + (name.isEmpty() ? "" : "-" + name));
             }
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
@@ -135,6 +152,25 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         until(d -> "complete".equals(js("return document.readyState")));
         until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
         return this;
+    }
+
+    /**
+     * Fetches a path of the application outside the browser but with its cookies (so signed in as its user), for
+     * what the browser would download rather than show, such as a PDF.
+     */
+    public HttpResponse<byte[]> fetch(String path) {
+        String cookies = driver.manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .header("Cookie", cookies).GET().build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String path() {
@@ -201,6 +237,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
 
     public Browser desktop() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        onPhone = false;
         return this;
     }
 
@@ -208,6 +245,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     public Browser phone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH,
                 "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+        onPhone = true;
         return this;
     }
 
@@ -219,8 +257,13 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
                 element);
     }
 
+    /**
+     * The width the page has to fit. On a phone that is the phone's width: a mobile browser lays out a page that is
+     * too wide on a wider viewport and shrinks it, so the window's own width would grow with the fault it should show.
+     */
     public long viewportWidth() {
-        return ((Number) js("return window.innerWidth")).longValue();
+        long inner = ((Number) js("return window.innerWidth")).longValue();
+        return onPhone ? Math.min(inner, PHONE_WIDTH) : inner;
     }
 
     /** The width of the page's content; larger than the viewport when the page scrolls sideways. */
@@ -239,7 +282,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     @SuppressWarnings("unchecked")
     public List<String> overflowingElements() {
         return (List<String>) js("""
-                const w = window.innerWidth; const out = [];
+                const w = arguments[0]; const out = [];
                 for (const e of document.querySelectorAll('body *')) {
                   const r = e.getBoundingClientRect();
                   if (r.right > w + 0.5 && r.width > 0) {
@@ -248,7 +291,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
                       + ' right=' + Math.round(r.right));
                   }
                 }
-                return out.slice(0, 10);""");
+                return out.slice(0, 10);""", viewportWidth());
     }
 
     /** Severe messages in the browser's console since the last call (failed loads, script errors, CSP). */

@@ -1,6 +1,5 @@
 package id.satupintu.document;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,20 +7,12 @@ import java.security.cert.X509Certificate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import id.satupintu.SatuPintuTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -63,16 +54,6 @@ class DocumentIssueTests {
         Files.write(directory.resolve(name), pdf);
     }
 
-    /** Reads the QR code on a rendered page, as a phone camera would. */
-    static String qrCodeOn(BufferedImage page) throws NotFoundException {
-        int width = page.getWidth();
-        int height = page.getHeight();
-        int[] pixels = page.getRGB(0, 0, width, height, null, 0, width);
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(width, height, pixels))), Map.of(DecodeHintType.POSSIBLE_FORMATS,
-                List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, true)).getText();
-    }
-
     @Test
     void anIssuedDocumentIsASignedA4PdfAndTheStoredHashIsOfTheSignedBytes() throws Exception {
         IssuedDocument issued = documents.issue(permit(INDONESIAN));
@@ -91,7 +72,7 @@ class DocumentIssueTests {
             assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
             assertThat(document.getDocumentInformation().getTitle())
                     .isEqualTo("Surat Izin Praktik Bidan 3217-20261124-000123");
-            assertThat(qrCodeOn(new PDFRenderer(document).renderImageWithDPI(0, 150)))
+            assertThat(PdfQrCodes.on(new PDFRenderer(document).renderImageWithDPI(0, 150)))
                     .isEqualTo(issued.verificationUrl());
         }
         assertThat(text(pdf))

@@ -11,12 +11,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /** Small real files, as a citizen's scans would be. */
-final class SubmissionFiles {
+public final class SubmissionFiles {
 
     private SubmissionFiles() {
     }
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.addPage(new PDPage());
             document.save(out);
@@ -26,7 +26,7 @@ final class SubmissionFiles {
         }
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", out);
             return out.toByteArray();
@@ -36,7 +36,7 @@ final class SubmissionFiles {
     }
 
     /** A Windows program dressed up as a PDF by its name. */
-    static byte[] disguisedExecutable() {
+    public static byte[] disguisedExecutable() {
         byte[] program = new byte[512];
         program[0] = 'M';
         program[1] = 'Z';
