@@ -13,6 +13,7 @@ import id.satupintu.region.Mall;
 import id.satupintu.region.Malls;
 import id.satupintu.shared.DomainException;
 import id.satupintu.shared.web.ProblemFactory;
+import id.satupintu.workflow.ActionCode;
 import id.satupintu.workflow.Actor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -157,8 +158,9 @@ class ApplicantPagesController {
             RedirectAttributes redirect, Locale locale) {
         SubmissionId submission = idOf(id);
         try {
-            submissions.act(submission, applicant(), Actions.parse(action), note);
-            redirect.addFlashAttribute("acted", action);
+            ActionCode code = Actions.parse(action);
+            submissions.act(submission, applicant(), code, note);
+            redirect.addFlashAttribute("acted", code.value());
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", problems.detail(e, locale));
         }

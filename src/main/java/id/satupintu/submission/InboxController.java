@@ -13,6 +13,7 @@ import id.satupintu.identity.StaffPrincipal;
 import id.satupintu.shared.DomainException;
 import id.satupintu.shared.ServiceId;
 import id.satupintu.shared.web.ProblemFactory;
+import id.satupintu.workflow.ActionCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,7 +80,9 @@ class InboxController {
         ApplicationView view = views.of(s, party.actor());
         model.addAttribute("view", view);
         model.addAttribute("applicant", submissions.applicantFor(s, party));
-        model.addAttribute("officers", submissions.officersFor(s));
+        model.addAttribute("officers", submissions.officersFor(s).stream()
+                .filter(officer -> s.assignee() == null || officer.accountId() != s.assignee().accountId())
+                .toList());
         model.addAttribute("staff", staff);
         return "submission/review";
     }
@@ -106,9 +109,10 @@ class InboxController {
     String act(@PathVariable String id, @RequestParam String action, @RequestParam(required = false) String note,
             RedirectAttributes redirect, Locale locale) {
         return attempt(id, redirect, locale, submission -> {
-            Submission moved = submissions.act(submission, new Party.Staff(StaffPrincipal.requireCurrent()),
-                    Actions.parse(action), note);
-            redirect.addFlashAttribute("acted", action);
+            ActionCode code = Actions.parse(action);
+            Submission moved = submissions.act(submission, new Party.Staff(StaffPrincipal.requireCurrent()), code,
+                    note);
+            redirect.addFlashAttribute("acted", code.value());
             return moved;
         });
     }
