@@ -99,6 +99,15 @@ class ComplaintPagesController {
         }
     }
 
+    /** The signed-in citizen's own complaints, newest first. */
+    @GetMapping("/citizen/complaints")
+    String mine(Model model) {
+        CitizenPrincipal citizen = CitizenPrincipal.requireCurrent();
+        model.addAttribute("complaints", complaints.ofCitizen(citizen.id()).stream()
+                .map(c -> views.of(c, Actor.APPLICANT)).toList());
+        return "complaint/mine";
+    }
+
     @GetMapping("/complaints/{code}")
     String show(@PathVariable String code, Model model) {
         Complaint c = complaints.byCode(codeOf(code));
