@@ -1,14 +1,23 @@
 package id.satupintu.browser;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import id.satupintu.SatuPintuTest;
+import id.satupintu.complaint.Complaint;
+import id.satupintu.complaint.Complaints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +34,12 @@ class ComplaintBrowserTests {
 
     @RegisterExtension
     static Browser browser = new Browser();
+
+    @Autowired
+    Complaints complaints;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aComplaintWithAPhotoIsVerifiedForwardedAnsweredClosedAndRated(@TempDir Path directory) throws Exception {
@@ -118,6 +133,28 @@ class ComplaintBrowserTests {
         assertThat(browser.find("#category-FACILITIES").isSelected()).isTrue();
         browser.assertNoSidewaysScrolling();
         browser.screenshot("complaint-form-error-en-phone");
+    }
+
+    @Test
+    void theManagersListPutsTheOverdueFirstAndFlagsThem() {
+        Complaint late = complaints.file(new Complaints.NewComplaint("11.06", "samsat", null, "SERVICE_SPEED",
+                "Pembayaran pajak kendaraan tahunan memakan waktu lebih dari dua jam.", null, null), List.of(), null,
+                Complaints.WEB, Locale.of("id"));
+        jdbc.sql("UPDATE complaint SET due_at = :due WHERE id = :id")
+                .param("due", Timestamp.from(Instant.parse("2026-11-27T00:00:00Z")))
+                .param("id", late.id().value()).update();
+        complaints.handleOverdue(100);
+
+        browser.open("/login");
+        signIn("manager-1106");
+        browser.open("/manage/11.06/complaints");
+        WebElement first = browser.find("#complaints tbody tr");
+        assertThat(first.getText()).contains(late.code().display()).contains("Lewat batas").contains("Dieskalasi");
+        assertThat(first.getAttribute("class")).contains("overdue");
+        browser.screenshot("complaint-list-overdue-manager");
+        browser.phone().open("/manage/11.06/complaints");
+        browser.screenshot("complaint-list-overdue-manager-phone");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     private void signIn(String username) {
