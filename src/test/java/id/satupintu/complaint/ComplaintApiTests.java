@@ -84,6 +84,19 @@ class ComplaintApiTests {
     }
 
     @Test
+    void theComplaintEndpointsAreInTheOpenApiDescription() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        for (String path : List.of("/api/v1/complaints", "/api/v1/complaints/{code}",
+                "/api/v1/complaints/{code}/attachments", "/api/v1/complaints/{code}/replies",
+                "/api/v1/complaints/{code}/close", "/api/v1/complaints/{code}/reopen",
+                "/api/v1/complaints/{code}/rating", "/api/v1/complaints/{code}/actions",
+                "/api/v1/complaint-categories")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/api/v1/complaints").get("post").get("tags").get(0).asString()).isEqualTo("Complaints");
+    }
+
+    @Test
     void badInputGetsAClearAnswerInTheCallersLanguageAndLeavesNothingBehind() {
         long complaints = stored("complaint");
         long steps = stored("complaint_step");
