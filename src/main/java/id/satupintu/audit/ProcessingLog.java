@@ -60,7 +60,9 @@ public class ProcessingLog {
         /** Issuing the output document of an application. */
         DOCUMENT_ISSUE,
         /** The data subject looking at their own data. */
-        OWN_ACCESS
+        OWN_ACCESS,
+        /** Handling a complaint: the complainant's contact details or attachments. */
+        COMPLAINT_HANDLING
     }
 
     /** Who processed: the kind, a stable reference (account id, client id) and the name shown in the trail. */

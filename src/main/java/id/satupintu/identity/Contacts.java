@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * E-mail addresses and phone numbers as citizens type them, in one form for storing and comparing: addresses in
  * lower case, Indonesian numbers with a leading 0 instead of +62.
  */
-final class Contacts {
+public final class Contacts {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern PHONE = Pattern.compile("0[0-9]{7,14}|\\+[0-9]{8,15}");
@@ -17,7 +17,7 @@ final class Contacts {
     }
 
     /** The address in its stored form, null when blank. */
-    static String email(String raw) {
+    public static String email(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -29,7 +29,7 @@ final class Contacts {
     }
 
     /** The number in its stored form (08..., or +... outside Indonesia), null when blank. */
-    static String phone(String raw) {
+    public static String phone(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -50,7 +50,7 @@ final class Contacts {
     }
 
     /** Enough of a contact to recognise it, such as {@code s***@example.org} or {@code 0812****7890}. */
-    static String masked(String contact) {
+    public static String masked(String contact) {
         int at = contact.indexOf('@');
         if (at >= 0) {
             return contact.charAt(0) + "***" + contact.substring(at);

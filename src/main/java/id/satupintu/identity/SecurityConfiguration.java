@@ -96,6 +96,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/appointments/*",
                                 "/api/v1/malls/*/services/*/slots").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/appointments/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/attachments",
+                                "/api/v1/complaints/*/replies", "/api/v1/complaints/*/close",
+                                "/api/v1/complaints/*/reopen", "/api/v1/complaints/*/rating").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*", "/api/v1/complaint-categories")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
                                 "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
                                 "/api/v1/regions/*", "/api/v1/services", "/api/v1/documents/*/verification",

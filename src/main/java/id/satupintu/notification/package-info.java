@@ -3,5 +3,5 @@
  * demos; it only listens to the events of other modules.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "region", "catalogue",
-        "appointment", "identity", "submission"})
+        "appointment", "identity", "submission", "complaint"})
 package id.satupintu.notification;
