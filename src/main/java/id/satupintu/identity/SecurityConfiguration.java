@@ -96,6 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/appointments/*",
                                 "/api/v1/malls/*/services/*/slots").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/appointments/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/surveys").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/malls/*/ikm", "/api/v1/ikm").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
                                 "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
                                 "/api/v1/regions/*", "/api/v1/services", "/api/v1/documents/*/verification",
