@@ -114,6 +114,11 @@ class SurveyPagesTests {
                     "B (Baik)", "Sampel", "Tercapai");
         }
 
+        String published = new ApiClient(port).get("/malls/" + MALL + "/ikm" + query).body();
+        assertThat(published).contains("Unsur U3, U4, U5, U6, U7, U8 belum dijawab siapa pun pada periode ini",
+                "83,33", "Mutu B · Baik").doesNotContain("id=\"export-pdf\"");
+        assertThat(api.get("/malls/" + MALL + "/ikm" + query).body()).contains("id=\"export-pdf\"");
+
         ApiClient other = new ApiClient(port);
         other.signIn("manager-3671", SurveyFixtures.PASSWORD);
         assertThat(other.get("/manage/" + MALL + "/surveys/report.pdf").status()).isEqualTo(403);
