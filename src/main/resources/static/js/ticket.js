@@ -133,6 +133,9 @@
     el('t-final').hidden = !note;
     el('t-final').textContent = note;
     el('keep-open').hidden = ticket.status !== 'WAITING';
+    if (el('survey')) {
+      el('survey').hidden = ticket.status !== 'DONE';
+    }
     document.title = ticket.status === 'CALLED' ? fill(msg('called'), counter) : title;
     if (isFinal(ticket.status)) {
       soundBox.hidden = true;

@@ -54,6 +54,18 @@ public final class ApiClient {
         return send(request(path, headers).GET());
     }
 
+    /** The body as bytes, for files such as a PDF. */
+    public byte[] getBytes(String path, String... headers) {
+        try {
+            return http.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postJson(String path, String body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -62,6 +62,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final Appointments appointments;
     private final StaffAccounts accounts;
     private final ApiClients apiClients;
+    private final DemoSurveys surveys;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
@@ -69,7 +70,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final String password;
 
     DemoDataLoader(Malls malls, Regions regions, Catalogue catalogue, Appointments appointments,
-            StaffAccounts accounts, ApiClients apiClients, JdbcClient jdbc,
+            StaffAccounts accounts, ApiClients apiClients, DemoSurveys surveys, JdbcClient jdbc,
             TransactionTemplate transaction, JsonMapper json, Environment environment,
             @Value("${satupintu.demo.password}") String password) {
         this.malls = malls;
@@ -78,6 +79,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.appointments = appointments;
         this.accounts = accounts;
         this.apiClients = apiClients;
+        this.surveys = surveys;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
@@ -152,6 +154,7 @@ class DemoDataLoader implements ApplicationRunner {
         accounts.createAll(staff);
         apiClients.register(DEMO_CLIENT, "Super-app demo (Kota Tangerang Live)", password,
                 Set.of(IntegratorPrincipal.SUBMISSIONS_SCOPE));
+        surveys.load();
         log.info("Demo data loaded: {} malls, {} services, {} staff accounts", mallTemplates.size(), services,
                 staff.size());
     }

@@ -101,6 +101,8 @@ class SecurityConfiguration {
                                 "/api/v1/complaints/*/reopen", "/api/v1/complaints/*/rating").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*", "/api/v1/complaint-categories")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/surveys").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/malls/*/ikm", "/api/v1/ikm").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/malls", "/api/v1/malls/*",
                                 "/api/v1/malls/*/services", "/api/v1/malls/*/services/*", "/api/v1/regions",
                                 "/api/v1/regions/*", "/api/v1/services", "/api/v1/documents/*/verification",

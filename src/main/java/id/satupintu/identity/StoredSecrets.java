@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A secret every instance of a deployment must share: the configured one, or else a random one kept in the database,
  * stored by the first instance that needs it and read by the others.
  */
-final class StoredSecrets {
+public final class StoredSecrets {
 
     private static final int MINIMUM_CONFIGURED_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,7 +28,7 @@ final class StoredSecrets {
      * @param configured the configured secret, blank when none
      * @param setting    the environment variable that configures it, for the error message
      */
-    StoredSecrets(JdbcClient jdbc, String name, String configured, String setting) {
+    public StoredSecrets(JdbcClient jdbc, String name, String configured, String setting) {
         this.jdbc = jdbc;
         this.name = name;
         this.configured = configured;
@@ -51,7 +51,7 @@ final class StoredSecrets {
     }
 
     /** The HMAC-SHA256 of a text under this secret: 32 bytes, the same on every instance. */
-    byte[] hmac(String text) {
+    public byte[] hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(get(), "HmacSHA256"));

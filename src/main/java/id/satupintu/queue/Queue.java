@@ -170,6 +170,19 @@ public class Queue {
                 .collect(Collectors.groupingBy(WaitEstimator.Waiting::service, Collectors.counting()));
     }
 
+    /** Tickets served to the end (DONE) per service of the mall, on the mall's local days {@code from} to {@code to}. */
+    @Transactional(readOnly = true)
+    public Map<ServiceId, Long> servedPerService(MallId mall, LocalDate from, LocalDate to) {
+        return store.servedPerService(mall, from, to);
+    }
+
+    /** The ticket the counter finished last, if it finished one since {@code since} on the mall's current day. */
+    @Transactional(readOnly = true)
+    public Optional<TicketId> lastFinishedAt(Counter counter, Instant since) {
+        LocalDate day = calendar.now(malls.get(counter.mallId())).toLocalDate();
+        return store.lastFinishedAt(counter.mallId(), day, counter.id(), since);
+    }
+
     record Standing(Integer position, Integer ahead, Integer estimateMinutes) {
         static final Standing NONE = new Standing(null, null, null);
     }

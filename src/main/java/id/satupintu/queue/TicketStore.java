@@ -284,6 +284,32 @@ class TicketStore {
         return means;
     }
 
+    Map<ServiceId, Long> servedPerService(MallId mall, LocalDate from, LocalDate to) {
+        Map<ServiceId, Long> served = new HashMap<>();
+        jdbc.sql("""
+                SELECT service_id, count(*) AS n FROM ticket
+                WHERE mall_id = :mall AND local_date BETWEEN :from AND :to AND status = 'DONE'
+                GROUP BY service_id
+                """)
+                .param("mall", mall.value()).param("from", from).param("to", to)
+                .query(rs -> {
+                    served.put(new ServiceId(rs.getLong("service_id")), rs.getLong("n"));
+                });
+        return served;
+    }
+
+    Optional<TicketId> lastFinishedAt(MallId mall, LocalDate day, CounterId counter, Instant since) {
+        return jdbc.sql("""
+                SELECT id FROM ticket
+                WHERE mall_id = :mall AND local_date = :day AND counter_id = :counter AND status = 'DONE'
+                  AND finished_at >= :since
+                ORDER BY finished_at DESC LIMIT 1
+                """)
+                .param("mall", mall.value()).param("day", day).param("counter", counter.value())
+                .param("since", timestamp(since))
+                .query((rs, n) -> new TicketId(rs.getObject("id", UUID.class))).optional();
+    }
+
     void event(Ticket t, String type, CounterId counter, String detail, Instant at) {
         jdbc.sql("""
                 INSERT INTO ticket_event (mall_id, ticket_id, at, type, counter_id, service_id, detail)

@@ -47,6 +47,24 @@ class SubmissionStore {
                 .query(SubmissionStore::row).optional();
     }
 
+    /** Applications that reached a state they stay in for good, counted per service and state. */
+    record ClosedCount(ServiceId service, String workflowCode, StateCode state, long count) {
+    }
+
+    /** Applications of the mall that entered their final state in the period, counted per service and state. */
+    List<ClosedCount> closedPerState(MallId mall, Instant from, Instant until) {
+        return jdbc.sql("""
+                SELECT service_id, workflow_code, state, count(*) AS n FROM submission
+                WHERE mall_id = :mall AND state IS NOT NULL AND NOT state_open
+                  AND state_entered_at >= :from AND state_entered_at < :until
+                GROUP BY service_id, workflow_code, state
+                """)
+                .param("mall", mall.value()).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .query((rs, n) -> new ClosedCount(new ServiceId(rs.getLong("service_id")),
+                        rs.getString("workflow_code"), new StateCode(rs.getString("state")), rs.getLong("n")))
+                .list();
+    }
+
     Optional<Submission> findByTracking(TrackingNumber number) {
         return jdbc.sql(SELECT + " WHERE s.tracking_number = :number").param("number", number.value())
                 .query(SubmissionStore::row).optional();

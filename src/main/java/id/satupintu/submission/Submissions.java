@@ -3,8 +3,11 @@ package id.satupintu.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +27,8 @@ import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
 import id.satupintu.region.Malls;
 import id.satupintu.shared.CitizenId;
+import id.satupintu.shared.MallId;
+import id.satupintu.shared.ServiceId;
 import id.satupintu.shared.Forbidden;
 import id.satupintu.workflow.ActionCode;
 import id.satupintu.workflow.Actor;
@@ -408,6 +413,23 @@ public class Submissions {
 
     public WorkflowDefinition workflowOf(Submission s) {
         return s.isDraft() ? workflows.definitionFor(s.serviceId()) : workflows.byCode(s.workflowCode());
+    }
+
+    /** Whether the application has reached a state whose outcome is that the product was issued. */
+    public boolean isIssued(Submission s) {
+        return !s.isDraft() && workflowOf(s).state(s.state()).outcome() == WorkflowDefinition.Outcome.ISSUED;
+    }
+
+    /** Applications of the mall issued per service on the mall's local days {@code from} to {@code to}. */
+    public Map<ServiceId, Long> issuedPerService(MallId mall, LocalDate from, LocalDate to) {
+        ZoneId zone = malls.get(mall).timeZone();
+        Map<ServiceId, Long> issued = new HashMap<>();
+        store.closedPerState(mall, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
+                .stream()
+                .filter(c -> workflows.byCode(c.workflowCode()).state(c.state()).outcome()
+                        == WorkflowDefinition.Outcome.ISSUED)
+                .forEach(c -> issued.merge(c.service(), c.count(), Long::sum));
+        return issued;
     }
 
     public Optional<byte[]> output(Submission s) {

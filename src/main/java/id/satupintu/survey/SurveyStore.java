@@ -1,0 +1,154 @@
+package id.satupintu.survey;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.satupintu.shared.AgencyId;
+import id.satupintu.shared.LocalizedText;
+import id.satupintu.shared.MallId;
+import id.satupintu.shared.ServiceId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Questionnaires and their answers in PostgreSQL, and the sums the index is computed from. */
+@Repository
+class SurveyStore {
+
+    private final JdbcClient jdbc;
+
+    SurveyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<SurveyElement> elements() {
+        return jdbc.sql("SELECT code, position, name_id, name_en, question_id, question_en FROM survey_element"
+                        + " ORDER BY position")
+                .query((rs, n) -> new SurveyElement(rs.getString("code"), rs.getInt("position"),
+                        new LocalizedText(rs.getString("name_id"), rs.getString("name_en")),
+                        new LocalizedText(rs.getString("question_id"), rs.getString("question_en"))))
+                .list();
+    }
+
+    /** A questionnaire to store; {@code referenceHash} is empty for a paper one without a reference. */
+    record NewResponse(MallId mall, AgencyId agency, ServiceId service, LocalDate answeredOn, Source source,
+            String referenceHash, Map<String, Integer> answers, Respondent respondent) {
+    }
+
+    /**
+     * Stores the questionnaire with its answers; false, with nothing stored, when its reference was answered before.
+     * The unique reference decides, so two answers sent at the same moment cannot both count.
+     */
+    boolean insert(NewResponse r) {
+        UUID id = UUID.randomUUID();
+        Respondent p = r.respondent();
+        int inserted = jdbc.sql("""
+                INSERT INTO survey_response (mall_id, id, agency_id, service_id, answered_on, source, reference_hash,
+                    age, sex, education, occupation)
+                VALUES (:mall, :id, :agency, :service, :day, :source, :reference, :age, :sex, :education, :occupation)
+                ON CONFLICT (mall_id, reference_hash) DO NOTHING
+                """)
+                .param("mall", r.mall().value()).param("id", id).param("agency", r.agency().value())
+                .param("service", r.service().value()).param("day", r.answeredOn())
+                .param("source", r.source().name()).param("reference", r.referenceHash())
+                .param("age", p.age()).param("sex", name(p.sex())).param("education", name(p.education()))
+                .param("occupation", name(p.occupation()))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        List<Object> values = new ArrayList<>();
+        r.answers().forEach((element, score) -> values.addAll(List.of(r.mall().value(), id, element, score)));
+        jdbc.sql("INSERT INTO survey_answer (mall_id, response_id, element_code, score) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(r.answers().size(), "(?, ?, ?, ?)")))
+                .params(values)
+                .update();
+        return true;
+    }
+
+    boolean answered(MallId mall, String referenceHash) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM survey_response WHERE mall_id = :mall"
+                        + " AND reference_hash = :reference)")
+                .param("mall", mall.value()).param("reference", referenceHash)
+                .query(Boolean.class).single();
+    }
+
+    /** Which responses to count: a mall (or all), an agency, a service, and local days from..to. */
+    record Filter(MallId mall, AgencyId agency, ServiceId service, LocalDate from, LocalDate to) {
+    }
+
+    /** How responses are grouped: all together, per month, or per mall. */
+    enum Grouping {
+        ALL("0"), MONTH("date_trunc('month', r.answered_on)::date"), MALL("r.mall_id");
+
+        private final String key;
+
+        Grouping(String key) {
+            this.key = key;
+        }
+    }
+
+    /** The sums of one group: per element, and the respondents per source. */
+    record Group(Map<String, IkmCalculator.Tally> tallies, Map<Source, Long> sources) {
+
+        long respondents() {
+            return sources.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The groups that have responses, keyed by month (a {@link LocalDate} on its first day), mall id, or 0. */
+    Map<Object, Group> groups(Filter filter, Grouping grouping) {
+        Map<Object, Group> groups = new LinkedHashMap<>();
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        jdbc.sql("SELECT " + grouping.key + " AS k, r.source, count(*) AS n FROM survey_response r" + where
+                        + " GROUP BY 1, 2 ORDER BY 1")
+                .params(params)
+                .query(rs -> {
+                    group(groups, rs.getObject("k")).sources()
+                            .put(Source.valueOf(rs.getString("source")), rs.getLong("n"));
+                });
+        jdbc.sql("SELECT " + grouping.key + " AS k, a.element_code, count(*) AS n, sum(a.score) AS total"
+                        + " FROM survey_response r JOIN survey_answer a ON a.response_id = r.id" + where
+                        + " GROUP BY 1, 2")
+                .params(params)
+                .query(rs -> {
+                    group(groups, rs.getObject("k")).tallies().put(rs.getString("element_code"),
+                            new IkmCalculator.Tally(rs.getLong("n"), rs.getLong("total")));
+                });
+        return groups;
+    }
+
+    private static Group group(Map<Object, Group> groups, Object key) {
+        Object normalized = key instanceof java.sql.Date date ? date.toLocalDate() : key;
+        return groups.computeIfAbsent(normalized, k -> new Group(new HashMap<>(), new EnumMap<>(Source.class)));
+    }
+
+    private static String where(Filter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE r.answered_on BETWEEN ? AND ?");
+        params.add(filter.from());
+        params.add(filter.to());
+        if (filter.mall() != null) {
+            where.append(" AND r.mall_id = ?");
+            params.add(filter.mall().value());
+        }
+        if (filter.agency() != null) {
+            where.append(" AND r.agency_id = ?");
+            params.add(filter.agency().value());
+        }
+        if (filter.service() != null) {
+            where.append(" AND r.service_id = ?");
+            params.add(filter.service().value());
+        }
+        return where.toString();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
