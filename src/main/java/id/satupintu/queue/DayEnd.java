@@ -61,9 +61,11 @@ class DayEnd {
                 "status = 'DONE', outcome = 'INCOMPLETE', outcome_reason = '" + REASON + "'", "FINISHED");
         jdbc.sql("UPDATE queue_counter SET status = 'CLOSED', pause_reason = NULL, priority_streak = 0,"
                         + " status_since = :now WHERE mall_id = :mall AND status <> 'CLOSED'"
-                        + " AND status_since < :now AND NOT EXISTS (SELECT 1 FROM ticket t"
+                        + " AND status_since < :today AND NOT EXISTS (SELECT 1 FROM ticket t"
                         + " WHERE t.counter_id = queue_counter.counter_id AND t.status IN ('CALLED', 'SERVING'))")
                 .param("mall", mall.id().value()).param("now", now)
+                // Only counters left open from an earlier day: one opened this morning stays open while idle.
+                .param("today", Timestamp.from(today.atStartOfDay(mall.timeZone()).toInstant()))
                 .update();
         return closed;
     }

@@ -40,6 +40,9 @@ class DayEndTests {
     @Autowired
     MallCalendar calendar;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void whatADayLeftOpenIsClosedOnceTheDayIsOver() {
         Mall mall = malls.getByCode("12.16");
@@ -56,8 +59,16 @@ class DayEndTests {
         desk.start(officer, TicketId.parse(served.id()), ID);
         desk.callNext(officer, second, ID);
 
+        CounterId idle = catalogue.createCounter(mall.id(), "pos", "Uji akhir hari 3", List.of("pos-pengiriman"));
+        desk.open(officer, idle);
+        jdbc.sql("UPDATE queue_counter SET status_since = status_since - INTERVAL '2 hours' WHERE counter_id = :id")
+                .param("id", idle.value()).update();
+
         LocalDate today = calendar.now(mall).toLocalDate();
         assertThat(dayEnd.close(mall, today)).as("nothing ends before the day is over").isZero();
+        assertThat(desk.countersOf(officer)).filteredOn(c -> c.name().equals("Uji akhir hari 3"))
+                .as("a counter opened this morning and idle since stays open")
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo("OPEN"));
         assertThat(dayEnd.close(mall, today.plusDays(1))).isEqualTo(3);
 
         TicketView servedAfter = queue.view(TicketId.parse(served.id()), ID);
