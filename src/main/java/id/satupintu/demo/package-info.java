@@ -1,6 +1,7 @@
 /**
  * Demo: loads the 14 malls of July 2023 with their agencies, services, counters and staff accounts into an empty
- * database, so a new installation shows a working platform.
+ * database, so a new installation shows a working platform; on request it makes up a history of activity for them.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "region", "catalogue", "identity", "appointment"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "region", "catalogue", "identity",
+        "appointment", "insight"})
 package id.satupintu.demo;
