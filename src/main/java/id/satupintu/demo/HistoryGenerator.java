@@ -214,20 +214,34 @@ public class HistoryGenerator {
         long applications = 0;
         StringBuilder copy = new StringBuilder(1 << 20);
         List<Rollups.Application> apps = new ArrayList<>();
+        List<Object[]> numbers = new ArrayList<>();
         List<MallPlan> written = new ArrayList<>();
         for (MallPlan plan : plans) {
             if (!(calendar.on(plan.mall(), day) instanceof DaySchedule.Open open) || hasTickets(plan, day)) {
                 continue;
             }
-            Random random = new Random(plan.mall().code().hashCode() * 31L + day.toEpochDay());
+            Random random = new Random(plan.mall().id().value() * 1_000_003L + day.toEpochDay());
+            Ids ids = new Ids(plan.mall().id().value(), day, random);
             double factor = WEEKDAY[day.getDayOfWeek().getValue() - 1] * MONTH[day.getMonthValue() - 1]
                     * (0.9 + random.nextDouble() * 0.2) * (afterClosedDay(plan.mall(), day) ? 1.3 : 1.0);
-            int visitors = (int) Math.round(plan.counterCount() * 26 * factor);
-            tickets += tickets(plan, day, open.hours(), visitors, factor, random, copy);
-            applications += applications(plan, day, factor, random, apps);
+            int visitors = (int) Math.round(plan.counterCount() * 40 * factor);
+            tickets += tickets(plan, day, open.hours(), visitors, factor, random, ids, copy, numbers);
+            applications += applications(plan, day, factor, random, ids, apps);
             written.add(plan);
         }
         copyTickets(copy.toString());
+        jdbc.sql("""
+                INSERT INTO ticket_number (mall_id, local_date, prefix, last_number)
+                SELECT mall, CAST(:day AS date), prefix, last
+                FROM unnest(CAST(:malls AS bigint[]), CAST(:prefixes AS text[]), CAST(:lasts AS int[]))
+                    AS n(mall, prefix, last)
+                ON CONFLICT (mall_id, local_date, prefix) DO NOTHING
+                """)
+                .param("day", day)
+                .param("malls", "{" + String.join(",", numbers.stream().map(n -> n[0].toString()).toList()) + "}")
+                .param("prefixes", "{" + String.join(",", numbers.stream().map(n -> n[1].toString()).toList()) + "}")
+                .param("lasts", "{" + String.join(",", numbers.stream().map(n -> n[2].toString()).toList()) + "}")
+                .update();
         for (MallPlan plan : written) {
             rollups.rebuildDays(plan.mall().id(), day, day);
         }
@@ -248,7 +262,7 @@ public class HistoryGenerator {
 
     /** Makes up the day's tickets of a mall as COPY lines; returns how many. */
     private int tickets(MallPlan plan, LocalDate day, OpeningHours hours, int visitors, double busy, Random random,
-            StringBuilder copy) {
+            Ids ids, StringBuilder copy, List<Object[]> numbers) {
         ZoneId zone = plan.mall().timeZone();
         Map<String, Integer> lastNumber = new HashMap<>();
         Map<ServiceId, Integer> issued = new HashMap<>();
@@ -293,8 +307,7 @@ public class HistoryGenerator {
                 default -> started.plusSeconds(served);
             };
             String outcome = "DONE".equals(status) ? (random.nextDouble() < 0.03 ? "INCOMPLETE" : "COMPLETED") : null;
-            UUID id = new UUID(random.nextLong(), random.nextLong());
-            copy.append(id).append(',').append(plan.mall().id().value()).append(',').append(day).append(',')
+            copy.append(ids.next()).append(',').append(plan.mall().id().value()).append(',').append(day).append(',')
                     .append(service.ticketPrefix()).append(',').append(seq).append(',')
                     .append(service.ticketPrefix()).append(String.format("%03d", seq)).append(',')
                     .append(service.id().value()).append(',').append(service.id().value()).append(',')
@@ -308,12 +321,8 @@ public class HistoryGenerator {
                     .append(started == null ? 0 : served).append('\n');
             written++;
         }
-        lastNumber.forEach((prefix, last) -> jdbc.sql("""
-                INSERT INTO ticket_number (mall_id, local_date, prefix, last_number) VALUES (:mall, :day, :prefix, :last)
-                ON CONFLICT (mall_id, local_date, prefix) DO NOTHING
-                """)
-                .param("mall", plan.mall().id().value()).param("day", day).param("prefix", prefix)
-                .param("last", Math.min(last, 999)).update());
+        lastNumber.forEach((prefix, last) -> numbers.add(new Object[] {plan.mall().id().value(), prefix,
+                Math.min(last, 999)}));
         writeBookings(plan, day, random, bookedTickets);
         return written;
     }
@@ -330,7 +339,7 @@ public class HistoryGenerator {
     }
 
     /** The day's online applications; those finished before today get their finishing day and deadline record. */
-    private int applications(MallPlan plan, LocalDate day, double busy, Random random,
+    private int applications(MallPlan plan, LocalDate day, double busy, Random random, Ids ids,
             List<Rollups.Application> into) {
         List<MallService> online = plan.services().stream().filter(MallService::online).toList();
         if (online.isEmpty()) {
@@ -342,10 +351,29 @@ public class HistoryGenerator {
             MallService service = online.get(random.nextInt(online.size()));
             LocalDate finished = day.plusDays(1 + random.nextInt(9));
             boolean breached = random.nextDouble() < plan.slaMiss();
-            into.add(new Rollups.Application(new UUID(random.nextLong(), random.nextLong()), plan.mall().id(),
+            into.add(new Rollups.Application(ids.next(), plan.mall().id(),
                     service.id(), service.agencyId(), day, finished.isBefore(today) ? finished : null, breached));
         }
         return count;
+    }
+
+    /**
+     * Ids of one mall's day: random high bits, and low bits that hold the mall, the day and a serial, so that no two
+     * made-up records ever share an id.
+     */
+    private static final class Ids {
+        private final long base;
+        private final Random random;
+        private long serial;
+
+        Ids(long mall, LocalDate day, Random random) {
+            this.base = (mall & 0xFFFF) << 48 | (day.toEpochDay() & 0xFFF_FFFF) << 20;
+            this.random = random;
+        }
+
+        UUID next() {
+            return new UUID(random.nextLong(), base | serial++);
+        }
     }
 
     private static long arrival(OpeningHours hours, long open, long close, Random random) {
@@ -388,7 +416,7 @@ public class HistoryGenerator {
             connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY ticket (" + TICKET_COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(lines));
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the made-up tickets", e);
+            throw new IllegalStateException("Could not write the made-up tickets: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import id.satupintu.shared.AgencyId;
@@ -170,22 +170,37 @@ public class Rollups {
 
     /** Records applications; one already known is updated (finishing and breaching only ever get set). */
     @Transactional
-    public void putApplications(Collection<Application> applications) {
-        for (Application a : applications) {
-            jdbc.sql("""
-                    INSERT INTO insight_application (submission_id, mall_id, service_id, agency_id, submitted_on,
-                        finished_on, breached)
-                    VALUES (:id, :mall, :service, :agency, :submitted, :finished, :breached)
-                    ON CONFLICT (submission_id) DO UPDATE SET
-                        finished_on = coalesce(excluded.finished_on, insight_application.finished_on),
-                        breached = insight_application.breached OR excluded.breached
-                    """)
-                    .param("id", a.submission()).param("mall", a.mall().value())
-                    .param("service", a.service().value()).param("agency", a.agency().value())
-                    .param("submitted", a.submittedOn()).param("finished", a.finishedOn())
-                    .param("breached", a.breached())
-                    .update();
+    public void putApplications(List<Application> applications) {
+        if (applications.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                INSERT INTO insight_application (submission_id, mall_id, service_id, agency_id, submitted_on,
+                    finished_on, breached)
+                SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:malls AS bigint[]), CAST(:services AS bigint[]),
+                    CAST(:agencies AS bigint[]), CAST(:submitted AS date[]), CAST(:finished AS date[]),
+                    CAST(:breached AS boolean[]))
+                ON CONFLICT (submission_id) DO UPDATE SET
+                    finished_on = coalesce(excluded.finished_on, insight_application.finished_on),
+                    breached = insight_application.breached OR excluded.breached
+                """)
+                .param("ids", array(applications, Application::submission))
+                .param("malls", array(applications, a -> a.mall().value()))
+                .param("services", array(applications, a -> a.service().value()))
+                .param("agencies", array(applications, a -> a.agency().value()))
+                .param("submitted", array(applications, Application::submittedOn))
+                .param("finished", array(applications, a -> a.finishedOn() == null ? "NULL" : a.finishedOn()))
+                .param("breached", array(applications, Application::breached))
+                .update();
+    }
+
+    /** PostgreSQL's text form of an array of simple values (numbers, dates, ids, booleans, NULL). */
+    private static <T> String array(List<T> items, java.util.function.Function<T, Object> value) {
+        StringBuilder text = new StringBuilder("{");
+        for (T item : items) {
+            text.append(text.length() > 1 ? "," : "").append(value.apply(item));
+        }
+        return text.append('}').toString();
     }
 
     /** Marks an application as having missed a deadline. */
