@@ -8,8 +8,10 @@ CREATE TABLE demo_database (
 INSERT INTO demo_database (marked_at)
 SELECT now() WHERE EXISTS (SELECT 1 FROM api_client WHERE client_id = 'superapp-demo');
 
--- Days of made-up history already written, so that an interrupted run goes on where it stopped.
+-- Days of made-up history already written per mall, so that an interrupted run goes on where it stopped.
 CREATE TABLE demo_history_day (
-    period  DATE PRIMARY KEY,
-    done_at TIMESTAMP WITH TIME ZONE NOT NULL
+    mall_id BIGINT NOT NULL REFERENCES mall (id),
+    period  DATE NOT NULL,
+    done_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (mall_id, period)
 );

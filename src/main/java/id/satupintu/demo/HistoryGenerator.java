@@ -58,8 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * comes out the same (seeded by mall and date).
  *
  * <p>Tickets are written with PostgreSQL COPY and the insight rollups recomputed from them, one day for all malls
- * per transaction; a day once written is remembered ({@code demo_history_day}), so a run that stopped goes on where
- * it stopped. It refuses a database that the demo loader did not mark ({@code demo_database}). The applications of
+ * per transaction; a mall's day once written is remembered ({@code demo_history_day}), so a run that stopped goes on
+ * where it stopped. It refuses a database that the demo loader did not mark ({@code demo_database}). The applications of
  * the made-up history live in the insight read model only: real applications need citizens confirmed by the
  * population registry.
  */
@@ -116,8 +116,8 @@ public class HistoryGenerator {
     public Result generate(LocalDate from, LocalDate to, List<Mall> chosen, boolean progressBar) {
         requireDemoDatabase();
         List<MallPlan> plans = chosen.stream().map(this::plan).toList();
-        Set<LocalDate> done = new HashSet<>(jdbc.sql("SELECT period FROM demo_history_day")
-                .query(LocalDate.class).list());
+        Set<String> done = new HashSet<>(jdbc.sql("SELECT mall_id || ' ' || period FROM demo_history_day")
+                .query(String.class).list());
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         long tickets = 0;
         long applications = 0;
@@ -127,11 +127,13 @@ public class HistoryGenerator {
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" days", 1).showSpeed();
         try (ProgressBar bar = progressBar ? builder.build() : null) {
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (done.contains(day)) {
+                LocalDate date = day;
+                List<MallPlan> todo = plans.stream()
+                        .filter(plan -> !done.contains(plan.mall().id().value() + " " + date)).toList();
+                if (todo.isEmpty()) {
                     skipped++;
                 } else {
-                    LocalDate date = day;
-                    long[] counts = transaction.execute(status -> writeDay(date, plans));
+                    long[] counts = transaction.execute(status -> writeDay(date, todo));
                     tickets += counts[0];
                     applications += counts[1];
                     written++;
@@ -246,8 +248,11 @@ public class HistoryGenerator {
             rollups.rebuildDays(plan.mall().id(), day, day);
         }
         rollups.putApplications(apps);
-        jdbc.sql("INSERT INTO demo_history_day (period, done_at) VALUES (:day, :now)")
-                .param("day", day).param("now", java.sql.Timestamp.from(clock.instant())).update();
+        for (MallPlan plan : plans) {
+            jdbc.sql("INSERT INTO demo_history_day (mall_id, period, done_at) VALUES (:mall, :day, :now)")
+                    .param("mall", plan.mall().id().value()).param("day", day)
+                    .param("now", java.sql.Timestamp.from(clock.instant())).update();
+        }
         return new long[] {tickets, applications};
     }
 
@@ -288,7 +293,8 @@ public class HistoryGenerator {
             String agency = plan.agencyCodes().get(service.id());
             Instant arrivedAt = day.atTime(LocalTime.ofSecondOfDay(arrival[0])).atZone(zone).toInstant();
             double hourLoad = HOUR[(int) Math.min(HOUR.length - 1, Math.max(0, (arrival[0] - openSecond) / 3600))];
-            long wait = (long) Math.min(4 * 3600, 60 * 11 * plan.pace() * busy * hourLoad * logNormal(random, 0.6));
+            long wait = (long) Math.min(4 * 3600, 60 * 11 * plan.pace() * busy * hourLoad * logNormal(random, 0.6)
+                    * Math.sqrt(serviceMinutes(agency) / 8));
             long walk = 20 + random.nextInt(70);
             long served = (long) Math.max(60, 60 * serviceMinutes(agency) * logNormal(random, 0.45));
             boolean booked = plan.bookable().contains(service.id()) && random.nextDouble() < 0.25;
