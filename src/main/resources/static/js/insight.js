@@ -48,7 +48,7 @@
           type: 'line',
           data: { labels: data.labels, datasets: [{ data: data.values, borderColor: blue, borderWidth: 2,
             pointRadius: 0, fill: false, tension: 0.3 }] },
-          options: { maintainAspectRatio: false, responsive: true,
+          options: { responsive: false,
             plugins: { legend: { display: false }, tooltip: { enabled: true } },
             scales: { x: { display: false }, y: { display: false, beginAtZero: true } } }
         };

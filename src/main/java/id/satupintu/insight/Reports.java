@@ -1,5 +1,6 @@
 package id.satupintu.insight;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import id.satupintu.catalogue.Agency;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
@@ -40,6 +43,12 @@ public class Reports {
     private final Malls malls;
     private final Catalogue catalogue;
     private final List<FeedbackFigures> feedback;
+    /** Service and agency names change rarely; a report may show a name up to five minutes old. */
+    private final Cache<MallId, Names> names = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(1_000).build();
+
+    private record Names(Map<ServiceId, MallService> services, Map<AgencyId, Agency> agencies) {
+    }
 
     Reports(JdbcClient jdbc, Malls malls, Catalogue catalogue, List<FeedbackFigures> feedback) {
         this.jdbc = jdbc;
@@ -61,15 +70,20 @@ public class Reports {
         Map<ServiceId, Sum> services = new LinkedHashMap<>();
         Sum total = new Sum();
         int[] hours = new int[24];
-        read(period, List.of(mall.id()), row -> {
+        read(period, List.of(mall.id()), true, row -> {
             services.computeIfAbsent(row.service(), k -> new Sum()).add(row);
             total.add(row);
             InsightHistogram.addInto(hours, row.hours());
         });
-        Map<ServiceId, MallService> catalogueServices = new HashMap<>();
-        catalogue.services(mall.id()).forEach(s -> catalogueServices.put(s.id(), s));
-        Map<AgencyId, Agency> agencies = new LinkedHashMap<>();
-        catalogue.agencies(mall.id()).forEach(a -> agencies.put(a.id(), a));
+        Names known = names.get(mall.id(), id -> {
+            Map<ServiceId, MallService> byService = new HashMap<>();
+            catalogue.services(id).forEach(s -> byService.put(s.id(), s));
+            Map<AgencyId, Agency> byAgency = new LinkedHashMap<>();
+            catalogue.agencies(id).forEach(a -> byAgency.put(a.id(), a));
+            return new Names(byService, byAgency);
+        });
+        Map<ServiceId, MallService> catalogueServices = known.services();
+        Map<AgencyId, Agency> agencies = known.agencies();
         Map<ServiceId, Long> online = onlineByService(mall.id(), period);
 
         Map<AgencyId, Sum> byAgency = new LinkedHashMap<>();
@@ -125,17 +139,14 @@ public class Reports {
         Period period = Period.of(from, to);
         List<Mall> all = malls.all();
         List<MallId> ids = all.stream().map(Mall::id).toList();
+        // The trend is the twelve months up to the period's end, whatever the period's length.
         List<LocalDate> months = new ArrayList<>();
-        for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(to); m = m.plusMonths(1)) {
+        for (LocalDate m = to.withDayOfMonth(1).minusMonths(11); !m.isAfter(to); m = m.plusMonths(1)) {
             months.add(m);
         }
         Map<MallId, Sum> totals = new HashMap<>();
-        Map<MallId, Map<LocalDate, Sum>> monthly = new HashMap<>();
-        read(period, ids, row -> {
-            totals.computeIfAbsent(row.mall(), k -> new Sum()).add(row);
-            monthly.computeIfAbsent(row.mall(), k -> new HashMap<>())
-                    .computeIfAbsent(row.period().withDayOfMonth(1), k -> new Sum()).addCounts(row);
-        });
+        read(period, ids, false, row -> totals.computeIfAbsent(row.mall(), k -> new Sum()).add(row));
+        Map<MallId, Map<LocalDate, Sum>> monthly = monthly(ids, months.getFirst(), to);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         Map<MallId, Long> before = visitors(ids, Period.of(from.minusDays(days), from.minusDays(1)));
         Map<MallId, Apps> applications = applications(ids, period);
@@ -211,7 +222,9 @@ public class Reports {
             CAST(service_histogram AS text) AS service_times, CAST(hour_histogram AS text) AS hours""";
 
     /** Every rollup row of the period for these malls: months where whole, days elsewhere. */
-    private void read(Period p, Collection<MallId> mallIds, java.util.function.Consumer<Row> each) {
+    private void read(Period p, Collection<MallId> mallIds, boolean withHours,
+            java.util.function.Consumer<Row> each) {
+        String columns = withHours ? ROW_COLUMNS : ROW_COLUMNS.replace("CAST(hour_histogram AS text)", "NULL");
         jdbc.sql("""
                 SELECT %1$s FROM insight_service_month
                 WHERE mall_id IN (:malls) AND period BETWEEN :fullFrom AND :fullTo
@@ -219,7 +232,7 @@ public class Reports {
                 SELECT %1$s FROM insight_service_day
                 WHERE mall_id IN (:malls) AND period BETWEEN :from AND :to
                   AND NOT (period BETWEEN :fullFrom AND :fullTo)
-                """.formatted(ROW_COLUMNS))
+                """.formatted(columns))
                 .param("malls", mallIds.stream().map(MallId::value).toList())
                 .param("from", p.from()).param("to", p.to()).param("fullFrom", p.fullFrom())
                 .param("fullTo", p.fullTo())
@@ -278,6 +291,26 @@ public class Reports {
             all.add(points.getOrDefault(d, new MallReport.Point(d, 0, 0, 0, null)));
         }
         return all;
+    }
+
+    /** Tickets and waits per mall and calendar month, from the monthly rows. */
+    private Map<MallId, Map<LocalDate, Sum>> monthly(Collection<MallId> ids, LocalDate from, LocalDate to) {
+        Map<MallId, Map<LocalDate, Sum>> monthly = new HashMap<>();
+        jdbc.sql("""
+                SELECT mall_id, period, sum(tickets) AS tickets, sum(called) AS called, sum(wait_sum) AS wait_sum
+                FROM insight_service_month WHERE mall_id IN (:malls) AND period BETWEEN :from AND :to
+                GROUP BY mall_id, period
+                """)
+                .param("malls", ids.stream().map(MallId::value).toList()).param("from", from).param("to", to)
+                .query(rs -> {
+                    Sum sum = new Sum();
+                    sum.tickets = rs.getLong("tickets");
+                    sum.called = rs.getLong("called");
+                    sum.waitSum = rs.getLong("wait_sum");
+                    monthly.computeIfAbsent(new MallId(rs.getLong("mall_id")), k -> new HashMap<>())
+                            .put(rs.getObject("period", LocalDate.class), sum);
+                });
+        return monthly;
     }
 
     private Map<MallId, Long> visitors(Collection<MallId> ids, Period p) {
@@ -382,12 +415,8 @@ public class Reports {
         final int[] serviceTimes = InsightHistogram.empty();
 
         void add(Row row) {
-            addCounts(row);
             InsightHistogram.addInto(waits, row.waits());
             InsightHistogram.addInto(serviceTimes, row.serviceTimes());
-        }
-
-        void addCounts(Row row) {
             agency = row.agency();
             tickets += row.tickets();
             walkIn += row.walkIn();
