@@ -5,7 +5,9 @@ import java.util.List;
 import id.satupintu.ApiClient;
 import id.satupintu.SatuPintuTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static id.satupintu.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,28 @@ class InsightScopeTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Someone has waited since 08:05 WIB, 55 minutes before the tests' clock starts: past the default 45, an alert. */
+    @Test
+    void theMonitorRaisesAnAlertWhenAWaitPassesTheThreshold() {
+        jdbc.sql("""
+                INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id, channel,
+                    status, arrival_at, queued_at)
+                SELECT gen_random_uuid(), s.mall_id, DATE '2026-12-01', 'Z', 1, 'Z001', s.id, s.id, 'KIOSK', 'WAITING',
+                    TIMESTAMPTZ '2026-12-01T01:05:00Z', TIMESTAMPTZ '2026-12-01T01:05:00Z'
+                FROM service s JOIN mall m ON m.id = s.mall_id WHERE m.code = '11.06' AND s.code = 'akta-kelahiran'
+                """).update();
+        ApiClient api = new ApiClient(port);
+        var floor = api.get("/api/v1/insight/malls/11.06/floor", "Authorization",
+                bearer(api.token("admin", PASSWORD))).json();
+        assertThat(floor.get("longestWaitMinutes").asLong()).as("the clock runs on from 09:00").isBetween(55L, 70L);
+        assertThat(floor.get("alerts").get(0).get("code").asString()).isEqualTo("akta-kelahiran");
+        assertThat(floor.get("targets").get("alertWaitMinutes").asInt()).isEqualTo(45);
+        assertThat(floor.get("waiting").asInt()).isEqualTo(1);
+    }
 
     @Test
     void theApiKeepsEveryoneInTheirScope() {
