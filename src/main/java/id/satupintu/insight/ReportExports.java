@@ -283,7 +283,7 @@ class ReportExports {
         float usable = PDRectangle.A4.getHeight() - 2 * MARGIN;
         int columns = table.header().size();
         float[] widths = new float[columns];
-        float rest = columns == 1 ? usable : Math.min(62, (usable * 0.6f) / (columns - 1));
+        float rest = columns == 1 ? usable : Math.min(columns <= 5 ? 110 : 62, (usable * 0.6f) / (columns - 1));
         boolean agencyColumn = columns == 10;
         for (int c = 1; c < columns; c++) {
             widths[c] = agencyColumn && c == 1 ? 150 : rest;
