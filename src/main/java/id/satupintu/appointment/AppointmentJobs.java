@@ -53,11 +53,15 @@ class AppointmentJobs {
     }
 
     int markNoShows() {
-        int marked = store.markNoShows(clock.instant());
-        if (marked > 0) {
+        Integer marked = transaction.execute(status -> {
+            List<UUID> missed = store.markNoShows(clock.instant());
+            missed.forEach(id -> events.publishEvent(new AppointmentMissed(id)));
+            return missed.size();
+        });
+        if (marked != null && marked > 0) {
             log.info("{} bookings were not checked in in time and became no-shows", marked);
         }
-        return marked;
+        return marked == null ? 0 : marked;
     }
 
     /** Claims a batch of due reminders and records one reminder event per booking; returns how many. */

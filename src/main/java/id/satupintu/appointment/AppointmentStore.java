@@ -268,16 +268,29 @@ class AppointmentStore {
                 .query((rs, n) -> appointment(rs)).list();
     }
 
-    /** Bookings whose check-in window has ended without a check-in become no-shows; returns how many. */
-    int markNoShows(Instant now) {
+    /** Bookings whose check-in window has ended without a check-in become no-shows; returns their ids. */
+    List<UUID> markNoShows(Instant now) {
         return jdbc.sql("""
                 UPDATE appointment a SET status = 'NO_SHOW'
                 FROM appointment_rules r
                 WHERE a.status = 'BOOKED' AND r.mall_id = a.mall_id AND r.service_id = a.service_id
                   AND a.starts_at + make_interval(mins => r.check_in_after_minutes) < :now
+                RETURNING a.id
                 """)
                 .param("now", Timestamp.from(now))
-                .update();
+                .query(UUID.class).list();
+    }
+
+    /** How many bookings for a mall's day stand in each status. */
+    Map<AppointmentStatus, Integer> statusCounts(MallId mall, LocalDate day) {
+        Map<AppointmentStatus, Integer> counts = new java.util.EnumMap<>(AppointmentStatus.class);
+        jdbc.sql("SELECT status, count(*) AS n FROM appointment WHERE mall_id = :mall AND local_date = :day"
+                        + " GROUP BY status")
+                .param("mall", mall.value()).param("day", day)
+                .query(rs -> {
+                    counts.put(AppointmentStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+                });
+        return counts;
     }
 
     /**

@@ -311,6 +311,12 @@ public class Appointments {
         return booking(store.byId(id).orElseThrow(() -> new AppointmentError(AppointmentError.Code.BOOKING_NOT_FOUND)));
     }
 
+    /** How many bookings for a mall's day stand in each status (a status with none is left out). */
+    @Transactional(readOnly = true)
+    public Map<AppointmentStatus, Integer> statusCounts(MallId mall, LocalDate day) {
+        return store.statusCounts(mall, day);
+    }
+
     private Booking booking(Appointment appointment) {
         Mall mall = malls.get(appointment.mallId());
         return new Booking(appointment, mall, catalogue.service(mall.id(), appointment.serviceId()));
@@ -368,6 +374,7 @@ public class Appointments {
         TicketView ticket = queue.admitBooked(mall.id(), appointment.serviceId(), appointment.start(), locale);
         appointment.checkedIn(clock.instant(), ticket.id());
         store.update(appointment);
+        events.publishEvent(new AppointmentCheckedIn(appointment.id()));
         return new CheckIn(booking, ticket, true);
     }
 

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * several instances start together: the first takes an advisory lock, the others find the data there.
  */
 @Component
+@Order(1)
 class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
@@ -152,6 +154,8 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         accounts.createAll(staff);
+        // Marks the database as a demo: tools that make up activity (the history generator) run only on such a one.
+        jdbc.sql("INSERT INTO demo_database (marked_at) VALUES (now()) ON CONFLICT DO NOTHING").update();
         apiClients.register(DEMO_CLIENT, "Super-app demo (Kota Tangerang Live)", password,
                 Set.of(IntegratorPrincipal.SUBMISSIONS_SCOPE));
         surveys.load();

@@ -108,6 +108,8 @@ class SecurityConfiguration {
                                 "/api/v1/regions/*", "/api/v1/services", "/api/v1/documents/*/verification",
                                 "/api/v1/tracking/*")
                         .permitAll()
+                        .requestMatchers("/api/v1/insight/national", "/api/v1/insight/national/**")
+                        .hasRole(StaffRole.NATIONAL_ADMIN.name())
                         .requestMatchers("/api/v1/submissions", "/api/v1/submissions/**")
                         .hasAnyAuthority(SUBMISSIONS_AUTHORITY, StaffRole.OFFICER.authority(),
                                 StaffRole.MALL_MANAGER.authority(), StaffRole.NATIONAL_ADMIN.authority())
@@ -133,7 +135,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/manage/outbox").hasRole("NATIONAL_ADMIN")
+                        .requestMatchers("/manage/outbox", "/manage/national").hasRole("NATIONAL_ADMIN")
                         .requestMatchers("/manage/**").hasAnyRole("NATIONAL_ADMIN", "MALL_MANAGER")
                         .requestMatchers("/staff/**", "/counter/**").hasAnyRole(staffRoles())
                         .requestMatchers(CitizenPagesController.PUBLIC).permitAll()

@@ -22,6 +22,7 @@ import id.satupintu.shared.CounterId;
 import id.satupintu.shared.Forbidden;
 import id.satupintu.shared.NotFoundException;
 import id.satupintu.shared.ServiceId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +42,11 @@ public class CounterDesk {
     private final MallCalendar calendar;
     private final Catalogue catalogue;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     CounterDesk(TicketStore store, Queue queue, QueueEvents events, Malls malls, MallCalendar calendar,
-            Catalogue catalogue, JdbcClient jdbc, Clock clock) {
+            Catalogue catalogue, JdbcClient jdbc, ApplicationEventPublisher published, Clock clock) {
         this.store = store;
         this.queue = queue;
         this.events = events;
@@ -52,6 +54,7 @@ public class CounterDesk {
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.jdbc = jdbc;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -225,6 +228,9 @@ public class CounterDesk {
         store.update(ticket);
         if (ticket.status() != TicketStatus.CALLED) {
             events.ticketChanged(operated.mall().id(), ticket);
+        }
+        if (ticket.status().isFinal()) {
+            published.publishEvent(TicketEnded.of(ticket));
         }
         return view(operated, ticket, locale);
     }

@@ -1,13 +1,15 @@
 package id.satupintu.queue;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.sql.Timestamp;
+import java.util.List;
 
 import id.satupintu.region.Mall;
 import id.satupintu.region.Malls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,11 +29,13 @@ class DayEnd {
 
     private final JdbcClient jdbc;
     private final Malls malls;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
-    DayEnd(JdbcClient jdbc, Malls malls, Clock clock) {
+    DayEnd(JdbcClient jdbc, Malls malls, ApplicationEventPublisher published, Clock clock) {
         this.jdbc = jdbc;
         this.malls = malls;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -70,17 +74,24 @@ class DayEnd {
         return closed;
     }
 
+    /** Ends the tickets of earlier days in one status, records their events and announces each ending. */
     private int end(Mall mall, LocalDate today, Timestamp now, String from, String set, String eventType) {
-        return jdbc.sql("""
+        List<TicketEnded> ended = jdbc.sql("""
                 WITH ended AS (
                     UPDATE ticket SET %s, finished_at = :now
                     WHERE mall_id = :mall AND local_date < :today AND status = %s
-                    RETURNING id, mall_id, service_id, counter_id)
-                INSERT INTO ticket_event (mall_id, ticket_id, at, type, counter_id, service_id, detail)
-                SELECT mall_id, id, :now, :type, counter_id, service_id, :reason FROM ended
+                    RETURNING *),
+                event AS (
+                    INSERT INTO ticket_event (mall_id, ticket_id, at, type, counter_id, service_id, detail)
+                    SELECT mall_id, id, :now, :type, counter_id, service_id, :reason FROM ended)
+                SELECT id, mall_id, local_date, first_service_id, channel, priority_group, status, outcome,
+                       arrival_at, wait_seconds, service_seconds, finished_at FROM ended
                 """.formatted(set, from))
                 .param("mall", mall.id().value()).param("today", today).param("now", now)
                 .param("type", eventType).param("reason", REASON)
-                .update();
+                .query((rs, n) -> TicketEnded.fromRow(rs))
+                .list();
+        ended.forEach(published::publishEvent);
+        return ended.size();
     }
 }
