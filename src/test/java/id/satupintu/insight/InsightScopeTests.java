@@ -27,6 +27,11 @@ class InsightScopeTests {
     /** Someone has waited since 08:05 WIB, 55 minutes before the tests' clock starts: past the default 45, an alert. */
     @Test
     void theMonitorRaisesAnAlertWhenAWaitPassesTheThreshold() {
+        ApiClient api = new ApiClient(port);
+        String admin = api.token("admin", PASSWORD);
+        // Other tests of this shared application may have left tickets waiting at the mall.
+        int waitingBefore = api.get("/api/v1/insight/malls/11.06/floor", "Authorization", bearer(admin)).json()
+                .get("waiting").asInt();
         jdbc.sql("""
                 INSERT INTO ticket (id, mall_id, local_date, prefix, seq, number, service_id, first_service_id, channel,
                     status, arrival_at, queued_at)
@@ -34,13 +39,12 @@ class InsightScopeTests {
                     TIMESTAMPTZ '2026-12-01T01:05:00Z', TIMESTAMPTZ '2026-12-01T01:05:00Z'
                 FROM service s JOIN mall m ON m.id = s.mall_id WHERE m.code = '11.06' AND s.code = 'akta-kelahiran'
                 """).update();
-        ApiClient api = new ApiClient(port);
-        var floor = api.get("/api/v1/insight/malls/11.06/floor", "Authorization",
-                bearer(api.token("admin", PASSWORD))).json();
+        var floor = api.get("/api/v1/insight/malls/11.06/floor", "Authorization", bearer(admin)).json();
         assertThat(floor.get("longestWaitMinutes").asLong()).as("the clock runs on from 09:00").isBetween(55L, 70L);
-        assertThat(floor.get("alerts").get(0).get("code").asString()).isEqualTo("akta-kelahiran");
+        assertThat(floor.get("alerts").valueStream().map(alert -> alert.get("code").asString()))
+                .contains("akta-kelahiran");
         assertThat(floor.get("targets").get("alertWaitMinutes").asInt()).isEqualTo(45);
-        assertThat(floor.get("waiting").asInt()).isEqualTo(1);
+        assertThat(floor.get("waiting").asInt()).isEqualTo(waitingBefore + 1);
     }
 
     @Test
