@@ -253,4 +253,15 @@ class ComplaintStore {
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
+
+    Complaints.Counts counts(MallId mall, java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                SELECT count(*) AS received, count(*) FILTER (WHERE NOT state_open) AS resolved FROM complaint
+                WHERE mall_id = :mall AND created_at >= :from AND created_at < :to
+                """)
+                .param("mall", mall.value()).param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query((rs, n) -> new Complaints.Counts(rs.getLong("received"), rs.getLong("resolved")))
+                .single();
+    }
 }

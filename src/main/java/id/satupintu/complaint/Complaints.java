@@ -428,6 +428,14 @@ public class Complaints {
     }
 
     /** The mall's complaints for its manager (or the national administrator), the nearest deadline first. */
+    /** Complaints received at a mall in [from, to), and how many of those are no longer open. */
+    public record Counts(long received, long resolved) {
+    }
+
+    public Counts countsOf(MallId mall, java.time.Instant from, java.time.Instant to) {
+        return store.counts(mall, from, to);
+    }
+
     public List<Complaint> ofMall(MallId mall, StaffPrincipal staff, boolean includeDone) {
         staff.requireManagerOf(mall);
         return store.handledAt(mall, null, includeDone, 500);

@@ -3,5 +3,5 @@
  * module's own daily and monthly rollups, which the queue's, appointments' and applications' events feed.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "region",
-        "catalogue", "identity", "queue", "appointment", "submission", "workflow"})
+        "catalogue", "identity", "queue", "appointment", "submission", "workflow", "survey", "complaint"})
 package id.satupintu.insight;
