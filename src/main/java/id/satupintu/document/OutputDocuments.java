@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
+import id.satupintu.shared.web.PublicLinks;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,16 +28,16 @@ public class OutputDocuments {
     private final OutputDocumentPdf layout;
     private final SigningKeys keys;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicLinks links;
     private final Clock clock;
 
     OutputDocuments(IssuedDocuments documents, OutputDocumentPdf layout, SigningKeys keys, MessageSource messages,
-            Environment environment, Clock clock) {
+            PublicLinks links, Clock clock) {
         this.documents = documents;
         this.layout = layout;
         this.keys = keys;
         this.messages = messages;
-        this.environment = environment;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -63,7 +63,7 @@ public class OutputDocuments {
     /** The signed PDF, for its applicant only: callers check who asks before they hand it out. */
     /** Where anyone checks the document: the address its QR code holds. */
     public String verificationUrl(DocumentId id) {
-        return publicUrl() + "/verify/" + id;
+        return links.to("/verify/" + id);
     }
 
     public Optional<byte[]> pdf(DocumentId id) {
@@ -117,9 +117,4 @@ public class OutputDocuments {
                 .collect(Collectors.joining(" "));
     }
 
-    /** Read when a document is issued: unless configured, it names the port the server actually listens on. */
-    private String publicUrl() {
-        String url = environment.getProperty("satupintu.public-url", "http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

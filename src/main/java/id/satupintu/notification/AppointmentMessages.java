@@ -19,7 +19,7 @@ import id.satupintu.region.MallCalendar;
 import id.satupintu.shared.QrCodes;
 import id.satupintu.shared.web.DateTexts;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
+import id.satupintu.shared.web.PublicLinks;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,12 +43,12 @@ class AppointmentMessages {
     private final TemplateEngine templates;
     private final MessageSource messages;
     private final DateTexts dates;
-    private final Environment environment;
+    private final PublicLinks links;
 
     AppointmentMessages(Appointments appointments, MallCalendar calendar, CalendarFiles calendarFiles,
             MailGateway mail, SmsGateway sms,
             TemplateEngine templates, MessageSource messages,
-            DateTexts dates, Environment environment) {
+            DateTexts dates, PublicLinks links) {
         this.appointments = appointments;
         this.calendar = calendar;
         this.calendarFiles = calendarFiles;
@@ -57,7 +57,7 @@ class AppointmentMessages {
         this.templates = templates;
         this.messages = messages;
         this.dates = dates;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -83,7 +83,7 @@ class AppointmentMessages {
         Locale locale = Locale.of(a.language());
         String when = dates.dateTime(booking.start(), locale);
         String serviceName = booking.service().name().in(locale);
-        String link = publicUrl() + "/appointments/" + a.code().value();
+        String link = links.to("/appointments/" + a.code().value());
         if (a.contact().email() != null) {
             email(booking, kind, locale, when, serviceName, link);
         }
@@ -148,14 +148,6 @@ class AppointmentMessages {
                 .toString();
     }
 
-    /**
-     * Where citizens reach the application. Read when a message is written: unless configured, it names the port
-     * the server actually listens on, which is known only once it has started.
-     */
-    private String publicUrl() {
-        String url = environment.getProperty("satupintu.public-url", "http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 
     private String closure(Booking booking) {
         if (booking.appointment().cancelReason() != Appointment.CancelReason.MALL_CLOSURE) {

@@ -8,7 +8,7 @@ import id.satupintu.complaint.ComplaintMoved;
 import id.satupintu.complaint.Complaints;
 import id.satupintu.region.Malls;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
+import id.satupintu.shared.web.PublicLinks;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,17 +29,17 @@ class ComplaintMessages {
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicLinks links;
 
     ComplaintMessages(Complaints complaints, Malls malls, MailGateway mail, SmsGateway sms, TemplateEngine templates,
-            MessageSource messages, Environment environment) {
+            MessageSource messages, PublicLinks links) {
         this.complaints = complaints;
         this.malls = malls;
         this.mail = mail;
         this.sms = sms;
         this.templates = templates;
         this.messages = messages;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -55,7 +55,7 @@ class ComplaintMessages {
         String lead = messages.getMessage("mail.complaint.lead." + event.action(), null,
                 messages.getMessage("mail.complaint.lead", new Object[] {state}, locale), locale);
         String subject = messages.getMessage("mail.complaint.subject", new Object[] {code, state}, locale);
-        String link = publicUrl() + "/complaints/" + code;
+        String link = links.to("/complaints/" + code);
         if (contact.email() != null) {
             Context context = new Context(locale);
             context.setVariable("subject", subject);
@@ -82,8 +82,4 @@ class ComplaintMessages {
         }
     }
 
-    private String publicUrl() {
-        String url = environment.getProperty("satupintu.public-url", "http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

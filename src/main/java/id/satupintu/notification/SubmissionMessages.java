@@ -11,7 +11,7 @@ import id.satupintu.submission.Submissions;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.region.Malls;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
+import id.satupintu.shared.web.PublicLinks;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,11 +33,11 @@ class SubmissionMessages {
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicLinks links;
 
     SubmissionMessages(Submissions submissions, Citizens citizens, Malls malls, Catalogue catalogue,
             MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages,
-            Environment environment) {
+            PublicLinks links) {
         this.submissions = submissions;
         this.citizens = citizens;
         this.malls = malls;
@@ -46,7 +46,7 @@ class SubmissionMessages {
         this.sms = sms;
         this.templates = templates;
         this.messages = messages;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -61,8 +61,8 @@ class SubmissionMessages {
                 messages.getMessage("mail.sub.lead", new Object[] {state}, locale), locale);
         String subject = messages.getMessage("mail.sub.subject",
                 new Object[] {event.trackingNumber().value(), state}, locale);
-        String link = publicUrl() + "/citizen/applications/" + s.id();
-        String trackLink = publicUrl() + "/track/" + event.trackingNumber().value();
+        String link = links.to("/citizen/applications/" + s.id());
+        String trackLink = links.to("/track/" + event.trackingNumber().value());
         if (applicant.email() != null && !applicant.email().isBlank()) {
             Context context = new Context(locale);
             context.setVariable("subject", subject);
@@ -92,8 +92,4 @@ class SubmissionMessages {
         }
     }
 
-    private String publicUrl() {
-        String url = environment.getProperty("satupintu.public-url", "http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -1,5 +1,8 @@
 package id.satupintu.submission;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.stream.Collectors;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.identity.StaffPrincipal;
+import id.satupintu.region.Malls;
 import id.satupintu.shared.DomainException;
 import id.satupintu.shared.ServiceId;
 import id.satupintu.shared.web.ProblemFactory;
@@ -34,11 +38,11 @@ class InboxController {
     private final ApplicationViews views;
     private final Catalogue catalogue;
     private final ProblemFactory problems;
-    private final java.time.Clock clock;
-    private final id.satupintu.region.Malls malls;
+    private final Clock clock;
+    private final Malls malls;
 
     InboxController(Submissions submissions, ApplicationViews views, Catalogue catalogue, ProblemFactory problems,
-            java.time.Clock clock, id.satupintu.region.Malls malls) {
+            Clock clock, Malls malls) {
         this.clock = clock;
         this.malls = malls;
         this.submissions = submissions;
@@ -48,7 +52,7 @@ class InboxController {
     }
 
     /** A row of the inbox. */
-    record InboxRow(Submission submission, MallService service, java.time.ZonedDateTime due, boolean overdue,
+    record InboxRow(Submission submission, MallService service, ZonedDateTime due, boolean overdue,
             boolean mine) {
     }
 
@@ -60,7 +64,7 @@ class InboxController {
         Map<ServiceId, MallService> services = staff.mallId() == null ? Map.of()
                 : catalogue.services(staff.mallId()).stream()
                         .collect(Collectors.toMap(MallService::id, Function.identity()));
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         model.addAttribute("rows", found.stream()
                 .map(s -> new InboxRow(s, services.get(s.serviceId()),
                         s.dueAt() == null ? null : s.dueAt().atZone(malls.get(s.mallId()).timeZone()),

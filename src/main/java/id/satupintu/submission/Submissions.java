@@ -117,7 +117,7 @@ public class Submissions {
             throw SubmissionError.invalid("purpose");
         }
         return inTransaction(() -> {
-            Submission s = lockOwn(id, applicant);
+            Submission s = lockVisible(id, applicant);
             Submission changed = s.withPurpose(text, clock.instant());
             store.update(changed, false);
             return changed;
@@ -132,7 +132,7 @@ public class Submissions {
             byte[] content) {
         InspectedFile file = inspector.inspect(fileName, content);
         return inTransaction(() -> {
-            Submission s = lockOwn(id, applicant);
+            Submission s = lockVisible(id, applicant);
             requireApplicantTurn(s);
             MallService service = catalogue.service(s.mallId(), s.serviceId());
             List<ChecklistItem> checklist = ChecklistItem.of(service.requirements());
@@ -157,7 +157,7 @@ public class Submissions {
     /** Removes a file the applicant added and has not sent yet. */
     public void removeDocument(SubmissionId id, Party.Applicant applicant, UUID documentId) {
         inTransaction(() -> {
-            Submission s = lockOwn(id, applicant);
+            Submission s = lockVisible(id, applicant);
             requireApplicantTurn(s);
             if (!store.removeUnsealedDocument(id, documentId)) {
                 throw new SubmissionError(SubmissionError.Code.DOCUMENT_NOT_FOUND);
@@ -172,7 +172,7 @@ public class Submissions {
      */
     public Submission submit(SubmissionId id, Party.Applicant applicant) {
         return inTransaction(() -> {
-            Submission s = lockOwn(id, applicant);
+            Submission s = lockVisible(id, applicant);
             if (!s.isDraft()) {
                 throw new SubmissionError(SubmissionError.Code.ALREADY_SUBMITTED, s.trackingNumber());
             }
@@ -442,9 +442,10 @@ public class Submissions {
         Mall mall = malls.get(s.mallId());
         MallService service = catalogue.service(s.mallId(), s.serviceId());
         Citizen applicant = citizens.find(s.citizenId()).orElseThrow();
+        WorkflowDefinition workflow = workflows.byCode(s.workflowCode());
         Instant decidedAt = store.steps(s.id()).stream()
-                .filter(step -> step.toState() != null && workflows.byCode(s.workflowCode())
-                        .state(new StateCode(step.toState())).outcome() == WorkflowDefinition.Outcome.APPROVED)
+                .filter(step -> step.toState() != null
+                        && workflow.state(new StateCode(step.toState())).outcome() == WorkflowDefinition.Outcome.APPROVED)
                 .map(Step::at).reduce((first, second) -> second).orElse(now);
         IssuedDocument issued = outputs.issue(outputText.contentFor(s, mall, service, catalogue.agency(s.mallId(), s.agencyId()), applicant, party.name(), note,
                 decidedAt));
@@ -464,12 +465,6 @@ public class Submissions {
     private Instant dueAt(Mall mall, WorkflowDefinition workflow, StateCode state, Instant now) {
         Integer days = workflow.state(state).slaWorkingDays();
         return days == null ? null : workingDays.dueAt(mall, now, days).toInstant();
-    }
-
-    private Submission lockOwn(SubmissionId id, Party.Applicant applicant) {
-        Submission s = store.lock(id).orElseThrow(SubmissionError::notFound);
-        requireVisible(s, applicant);
-        return s;
     }
 
     private Submission lockVisible(SubmissionId id, Party party) {
