@@ -204,8 +204,26 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     public Browser clickAndWait(WebElement element) {
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        until(ExpectedConditions.stalenessOf(html));
+        until(d -> isGone(html));
         return waitForPage();
+    }
+
+    /**
+     * Whether an element of the page before has left the document. Chromium reports an element of a page being torn
+     * down either as stale or, for a moment, as a node that "does not belong to the document"; both mean gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Browser clickAndWait(String css) {
