@@ -59,14 +59,7 @@ class DemoSurveys {
             LocalDate day = first.plusDays(random.nextLong(days));
             // Service got a little better over the year.
             double lift = 0.25 * ChronoUnit.DAYS.between(first, day) / days;
-            Map<String, Integer> answers = new LinkedHashMap<>();
-            for (SurveyElement element : elements) {
-                if (random.nextInt(25) == 0) {
-                    continue;
-                }
-                double score = TENDENCY.getOrDefault(element.code(), 3.2) + lift + random.nextGaussian() * 0.6;
-                answers.put(element.code(), (int) Math.max(1, Math.min(4, Math.round(score))));
-            }
+            Map<String, Integer> answers = answers(elements, random, lift);
             if (answers.isEmpty()) {
                 continue;
             }
@@ -74,7 +67,23 @@ class DemoSurveys {
         }
     }
 
-    private static Respondent respondent(Random random) {
+    /**
+     * One made-up questionnaire: each element rated around its usual tendency moved by {@code lift}, now and then an
+     * element left out.
+     */
+    static Map<String, Integer> answers(List<SurveyElement> elements, Random random, double lift) {
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (SurveyElement element : elements) {
+            if (random.nextInt(25) == 0) {
+                continue;
+            }
+            double score = TENDENCY.getOrDefault(element.code(), 3.2) + lift + random.nextGaussian() * 0.6;
+            answers.put(element.code(), (int) Math.max(1, Math.min(4, Math.round(score))));
+        }
+        return answers;
+    }
+
+    static Respondent respondent(Random random) {
         if (random.nextInt(4) == 0) {
             return Respondent.NONE;
         }

@@ -35,6 +35,7 @@ import id.satupintu.region.Malls;
 import id.satupintu.region.OpeningHours;
 import id.satupintu.shared.CounterId;
 import id.satupintu.shared.ServiceId;
+import id.satupintu.survey.Surveys;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -49,8 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes up a realistic history of activity for every mall of a demo database, so that reports and the national view
  * have something to show: walk-in and booked tickets with waits and service times, no-shows and cancellations, the
- * day's bookings and online applications, day by day up to yesterday in each mall's calendar (closed days, national
- * holidays and collective leave stay empty).
+ * day's bookings and online applications, survey answers of some served visitors (rated lower after a long wait),
+ * day by day up to yesterday in each mall's calendar (closed days, national holidays and collective leave stay
+ * empty).
  *
  * <p>Volumes follow the mall's size (its counters), the day of the week (Monday busiest, Friday and Saturday
  * quieter), the season (the tax deadline in March, the end of the year) and the day after a holiday; arrivals peak in
@@ -78,24 +80,29 @@ public class HistoryGenerator {
     private static final double[] MONTH = {1.05, 0.95, 1.15, 1.0, 0.95, 1.0, 1.1, 1.0, 0.95, 1.0, 1.05, 1.1};
     /** Arrivals by hour after opening: a morning peak and a smaller one after the midday break. */
     private static final double[] HOUR = {0.9, 1.5, 1.7, 1.4, 1.0, 0.6, 0.9, 0.8, 0.5, 0.2};
+    /** The share of served visitors who fill in the satisfaction survey at the counter's tablet. */
+    private static final double SURVEY_SHARE = 0.04;
 
     private final Malls malls;
     private final MallCalendar calendar;
     private final Catalogue catalogue;
     private final Appointments appointments;
     private final Rollups rollups;
+    private final Surveys surveys;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     HistoryGenerator(Malls malls, MallCalendar calendar, Catalogue catalogue, Appointments appointments,
-            Rollups rollups, JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Clock clock) {
+            Rollups rollups, Surveys surveys, JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction,
+            Clock clock) {
         this.malls = malls;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.appointments = appointments;
         this.rollups = rollups;
+        this.surveys = surveys;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
@@ -163,7 +170,7 @@ public class HistoryGenerator {
     /** What a mall offers, read once per run. */
     private record MallPlan(Mall mall, List<MallService> services, double[] weights, Map<ServiceId, List<CounterId>>
             counters, Set<ServiceId> bookable, Map<ServiceId, String> agencyCodes, int counterCount, double pace,
-            double slaMiss) {
+            double slaMiss, double satisfaction) {
     }
 
     private MallPlan plan(Mall mall) {
@@ -185,8 +192,12 @@ public class HistoryGenerator {
             weights[i] = agencyWeight(agencyCodes.get(s.id())) / rank;
         }
         Random mallRandom = new Random(mall.code().hashCode());
+        double pace = 0.75 + mallRandom.nextDouble() * 0.7;
+        double slaMiss = 0.03 + mallRandom.nextDouble() * 0.17;
+        // Visitors of a slow mall rate it lower; each mall has a manner of its own besides.
+        double satisfaction = 0.2 - (pace - 0.75) * 0.5 - slaMiss + mallRandom.nextGaussian() * 0.1;
         return new MallPlan(mall, services, weights, counters, appointments.rulesOf(mall.id()).keySet(), agencyCodes,
-                all.size(), 0.75 + mallRandom.nextDouble() * 0.7, 0.03 + mallRandom.nextDouble() * 0.17);
+                all.size(), pace, slaMiss, satisfaction);
     }
 
     private static double agencyWeight(String agency) {
@@ -218,6 +229,7 @@ public class HistoryGenerator {
         List<Rollups.Application> apps = new ArrayList<>();
         List<Object[]> numbers = new ArrayList<>();
         List<MallPlan> written = new ArrayList<>();
+        List<Surveys.DemoResponse> responses = new ArrayList<>();
         for (MallPlan plan : plans) {
             if (!(calendar.on(plan.mall(), day) instanceof DaySchedule.Open open) || hasTickets(plan, day)) {
                 continue;
@@ -227,7 +239,7 @@ public class HistoryGenerator {
             double factor = WEEKDAY[day.getDayOfWeek().getValue() - 1] * MONTH[day.getMonthValue() - 1]
                     * (0.9 + random.nextDouble() * 0.2) * (afterClosedDay(plan.mall(), day) ? 1.3 : 1.0);
             int visitors = (int) Math.round(plan.counterCount() * 40 * factor);
-            tickets += tickets(plan, day, open.hours(), visitors, factor, random, ids, copy, numbers);
+            tickets += tickets(plan, day, open.hours(), visitors, factor, random, ids, copy, numbers, responses);
             applications += applications(plan, day, factor, random, ids, apps);
             written.add(plan);
         }
@@ -248,6 +260,7 @@ public class HistoryGenerator {
             rollups.rebuildDays(plan.mall().id(), day, day);
         }
         rollups.putApplications(apps);
+        surveys.enterDemo(responses);
         for (MallPlan plan : plans) {
             jdbc.sql("INSERT INTO demo_history_day (mall_id, period, done_at) VALUES (:mall, :day, :now)")
                     .param("mall", plan.mall().id().value()).param("day", day)
@@ -267,7 +280,7 @@ public class HistoryGenerator {
 
     /** Makes up the day's tickets of a mall as COPY lines; returns how many. */
     private int tickets(MallPlan plan, LocalDate day, OpeningHours hours, int visitors, double busy, Random random,
-            Ids ids, StringBuilder copy, List<Object[]> numbers) {
+            Ids ids, StringBuilder copy, List<Object[]> numbers, List<Surveys.DemoResponse> responses) {
         ZoneId zone = plan.mall().timeZone();
         Map<String, Integer> lastNumber = new HashMap<>();
         Map<ServiceId, Integer> issued = new HashMap<>();
@@ -326,6 +339,11 @@ public class HistoryGenerator {
                     .append(called == null ? 0 : wait).append(',').append(started == null ? 0 : walk).append(',')
                     .append(started == null ? 0 : served).append('\n');
             written++;
+            if ("DONE".equals(status) && random.nextDouble() < SURVEY_SHARE) {
+                responses.add(new Surveys.DemoResponse(plan.mall(), service,
+                        DemoSurveys.answers(surveys.elements(), random, plan.satisfaction() - Math.min(0.5, wait / 7200.0)),
+                        DemoSurveys.respondent(random), day));
+            }
         }
         lastNumber.forEach((prefix, last) -> numbers.add(new Object[] {plan.mall().id().value(), prefix,
                 Math.min(last, 999)}));

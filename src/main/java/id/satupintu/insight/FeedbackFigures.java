@@ -2,6 +2,9 @@ package id.satupintu.insight;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import id.satupintu.shared.MallId;
@@ -22,4 +25,13 @@ public interface FeedbackFigures {
     }
 
     Optional<Figures> of(MallId mall, LocalDate from, LocalDate to);
+
+    /** The figures of several malls over the same local days; a mall without figures is left out. */
+    default Map<MallId, Figures> ofEach(Collection<MallId> malls, LocalDate from, LocalDate to) {
+        Map<MallId, Figures> figures = new HashMap<>();
+        for (MallId mall : malls) {
+            of(mall, from, to).ifPresent(f -> figures.put(mall, f));
+        }
+        return figures;
+    }
 }

@@ -150,7 +150,8 @@ public class Reports {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         Map<MallId, Long> before = visitors(ids, Period.of(from.minusDays(days), from.minusDays(1)));
         Map<MallId, Apps> applications = applications(ids, period);
-
+        Map<MallId, FeedbackFigures.Figures> feedbackOfMalls = feedback.stream().findFirst()
+                .map(f -> f.ofEach(ids, from, to)).orElse(Map.of());
         List<NationalView.MallRow> rows = new ArrayList<>();
         for (Mall mall : all) {
             MallReport.Figures figures = totals.getOrDefault(mall.id(), new Sum()).figures();
@@ -160,7 +161,9 @@ public class Reports {
             Apps apps = applications.getOrDefault(mall.id(), Apps.NONE);
             Map<LocalDate, Sum> byMonth = monthly.getOrDefault(mall.id(), Map.of());
             rows.add(new NationalView.MallRow(0, mall.code(), mall.name(), mall.timeZone().getId(), figures, change,
-                    apps.view().slaRate(), apps.submitted, feedback(mall.id(), from, to).ikm(),
+                    apps.view().slaRate(), apps.submitted,
+                    Optional.ofNullable(feedbackOfMalls.get(mall.id())).map(FeedbackFigures.Figures::ikm)
+                            .orElse(null),
                     months.stream().map(m -> byMonth.containsKey(m) ? byMonth.get(m).tickets : 0L).toList(),
                     months.stream().map(m -> byMonth.containsKey(m) ? byMonth.get(m).waitAverage() : null)
                             .toList()));

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -18,6 +20,7 @@ import id.satupintu.queue.Queue;
 import id.satupintu.region.Mall;
 import id.satupintu.region.MallCalendar;
 import id.satupintu.region.Malls;
+import id.satupintu.shared.MallId;
 import id.satupintu.shared.ServiceId;
 import id.satupintu.submission.Submissions;
 import org.springframework.stereotype.Service;
@@ -112,6 +115,27 @@ public class IkmReports {
         SurveyStore.Filter filter = new SurveyStore.Filter(mall.id(), agency == null ? null : agency.id(),
                 service == null ? null : service.id(), period.from(), period.to());
         return report(unit, filter, served(mall, period, unitServices(unit)), List.of());
+    }
+
+    /**
+     * Only the index of every mall over local days from..to (no sample, trend or weak elements), from one reading of
+     * the day sums: what a comparison of malls needs. Malls without answers are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<MallId, Ikm> ikmOfEachMall(LocalDate from, LocalDate to) {
+        Map<MallId, Ikm> perMall = new HashMap<>();
+        store.groups(new SurveyStore.Filter(null, null, null, from, to), SurveyStore.Grouping.MALL)
+                .forEach((mall, group) -> perMall.put(new MallId(((Number) mall).longValue()),
+                        IkmCalculator.compute(surveys.elements(), group.tallies(), group.respondents())));
+        return perMall;
+    }
+
+    /** Only the index of one mall over local days from..to; empty without answers. */
+    @Transactional(readOnly = true)
+    public Optional<Ikm> ikmOf(MallId mall, LocalDate from, LocalDate to) {
+        return store.groups(new SurveyStore.Filter(mall, null, null, from, to), SurveyStore.Grouping.ALL).values()
+                .stream().findFirst()
+                .map(group -> IkmCalculator.compute(surveys.elements(), group.tallies(), group.respondents()));
     }
 
     @Transactional(readOnly = true)

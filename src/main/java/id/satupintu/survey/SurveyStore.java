@@ -68,7 +68,124 @@ class SurveyStore {
                         + String.join(", ", java.util.Collections.nCopies(r.answers().size(), "(?, ?, ?, ?)")))
                 .params(values)
                 .update();
+        addToDays(List.of(r));
         return true;
+    }
+
+    /**
+     * Stores many questionnaires that carry no reference (made-up demo history) in a few statements: the responses,
+     * their answers and the day sums.
+     */
+    void insertAll(List<NewResponse> responses) {
+        if (responses.isEmpty()) {
+            return;
+        }
+        Columns response = new Columns(10);
+        Columns answer = new Columns(4);
+        for (NewResponse r : responses) {
+            if (r.referenceHash() != null) {
+                throw new IllegalArgumentException("Questionnaires with a reference are stored one by one");
+            }
+            UUID id = UUID.randomUUID();
+            Respondent p = r.respondent();
+            response.add(r.mall().value(), id, r.agency().value(), r.service().value(), r.answeredOn(),
+                    r.source().name(), p.age(), name(p.sex()), name(p.education()), name(p.occupation()));
+            r.answers().forEach((element, score) -> answer.add(r.mall().value(), id, element, score));
+        }
+        jdbc.sql("""
+                INSERT INTO survey_response (mall_id, id, agency_id, service_id, answered_on, source, age, sex,
+                    education, occupation)
+                SELECT * FROM unnest(CAST(:c0 AS bigint[]), CAST(:c1 AS uuid[]), CAST(:c2 AS bigint[]),
+                    CAST(:c3 AS bigint[]), CAST(:c4 AS date[]), CAST(:c5 AS text[]), CAST(:c6 AS smallint[]),
+                    CAST(:c7 AS text[]), CAST(:c8 AS text[]), CAST(:c9 AS text[]))
+                """)
+                .params(response.asParams())
+                .update();
+        jdbc.sql("""
+                INSERT INTO survey_answer (mall_id, response_id, element_code, score)
+                SELECT * FROM unnest(CAST(:c0 AS bigint[]), CAST(:c1 AS uuid[]), CAST(:c2 AS text[]),
+                    CAST(:c3 AS smallint[]))
+                """)
+                .params(answer.asParams())
+                .update();
+        addToDays(responses);
+    }
+
+    /** Adds questionnaires to the sums of their days. */
+    private void addToDays(List<NewResponse> responses) {
+        record Day(long mall, LocalDate day, long agency, long service) {
+        }
+        Map<List<Object>, long[]> counts = new LinkedHashMap<>();
+        Map<List<Object>, long[]> tallies = new LinkedHashMap<>();
+        for (NewResponse r : responses) {
+            Day day = new Day(r.mall().value(), r.answeredOn(), r.agency().value(), r.service().value());
+            counts.computeIfAbsent(List.of(day, r.source().name()), k -> new long[1])[0]++;
+            r.answers().forEach((element, score) -> {
+                long[] tally = tallies.computeIfAbsent(List.of(day, element), k -> new long[2]);
+                tally[0]++;
+                tally[1] += score;
+            });
+        }
+        Columns count = new Columns(6);
+        counts.forEach((key, n) -> {
+            Day day = (Day) key.get(0);
+            count.add(day.mall(), day.day(), day.agency(), day.service(), key.get(1), n[0]);
+        });
+        Columns tally = new Columns(7);
+        tallies.forEach((key, t) -> {
+            Day day = (Day) key.get(0);
+            tally.add(day.mall(), day.day(), day.agency(), day.service(), key.get(1), t[0], t[1]);
+        });
+        jdbc.sql("""
+                INSERT INTO survey_day_count (mall_id, answered_on, agency_id, service_id, source, respondents)
+                SELECT * FROM unnest(CAST(:c0 AS bigint[]), CAST(:c1 AS date[]), CAST(:c2 AS bigint[]),
+                    CAST(:c3 AS bigint[]), CAST(:c4 AS text[]), CAST(:c5 AS int[]))
+                ON CONFLICT (mall_id, answered_on, service_id, source)
+                DO UPDATE SET respondents = survey_day_count.respondents + excluded.respondents
+                """)
+                .params(count.asParams())
+                .update();
+        jdbc.sql("""
+                INSERT INTO survey_day_tally (mall_id, answered_on, agency_id, service_id, element_code, answers,
+                    score_total)
+                SELECT * FROM unnest(CAST(:c0 AS bigint[]), CAST(:c1 AS date[]), CAST(:c2 AS bigint[]),
+                    CAST(:c3 AS bigint[]), CAST(:c4 AS text[]), CAST(:c5 AS int[]), CAST(:c6 AS bigint[]))
+                ON CONFLICT (mall_id, answered_on, service_id, element_code)
+                DO UPDATE SET answers = survey_day_tally.answers + excluded.answers,
+                    score_total = survey_day_tally.score_total + excluded.score_total
+                """)
+                .params(tally.asParams())
+                .update();
+    }
+
+    /** Values gathered column by column, sent as one array literal per column ({@code :c0}, {@code :c1}, ...). */
+    private static final class Columns {
+        private final List<StringBuilder> columns = new ArrayList<>();
+
+        Columns(int width) {
+            for (int i = 0; i < width; i++) {
+                columns.add(new StringBuilder("{"));
+            }
+        }
+
+        void add(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                StringBuilder column = columns.get(i);
+                if (column.length() > 1) {
+                    column.append(',');
+                }
+                // Every value here is a number, a date, an id or an enum name: nothing to quote.
+                column.append(values[i] == null ? "NULL" : values[i].toString());
+            }
+        }
+
+        Map<String, Object> asParams() {
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                params.put("c" + i, columns.get(i) + "}");
+            }
+            return params;
+        }
     }
 
     boolean answered(MallId mall, String referenceHash) {
@@ -106,16 +223,15 @@ class SurveyStore {
         Map<Object, Group> groups = new LinkedHashMap<>();
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
-        jdbc.sql("SELECT " + grouping.key + " AS k, r.source, count(*) AS n FROM survey_response r" + where
-                        + " GROUP BY 1, 2 ORDER BY 1")
+        jdbc.sql("SELECT " + grouping.key + " AS k, r.source, sum(r.respondents) AS n FROM survey_day_count r"
+                        + where + " GROUP BY 1, 2 ORDER BY 1")
                 .params(params)
                 .query(rs -> {
                     group(groups, rs.getObject("k")).sources()
                             .put(Source.valueOf(rs.getString("source")), rs.getLong("n"));
                 });
-        jdbc.sql("SELECT " + grouping.key + " AS k, a.element_code, count(*) AS n, sum(a.score) AS total"
-                        + " FROM survey_response r JOIN survey_answer a ON a.response_id = r.id" + where
-                        + " GROUP BY 1, 2")
+        jdbc.sql("SELECT " + grouping.key + " AS k, r.element_code, sum(r.answers) AS n, sum(r.score_total) AS total"
+                        + " FROM survey_day_tally r" + where + " GROUP BY 1, 2")
                 .params(params)
                 .query(rs -> {
                     group(groups, rs.getObject("k")).tallies().put(rs.getString("element_code"),

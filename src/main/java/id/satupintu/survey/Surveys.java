@@ -126,6 +126,21 @@ public class Surveys {
         record(new Subject(mall, service, null), answers, respondent, Source.DEMO, answeredOn);
     }
 
+    /** A made-up questionnaire of a demo history. */
+    public record DemoResponse(Mall mall, MallService service, Map<String, Integer> answers, Respondent respondent,
+            LocalDate answeredOn) {
+    }
+
+    /** Records many demo questionnaires at once (a generated history); for the demo installation only. */
+    @Transactional
+    public void enterDemo(List<DemoResponse> responses) {
+        store.insertAll(responses.stream()
+                .map(r -> new SurveyStore.NewResponse(r.mall().id(), r.service().agencyId(), r.service().id(),
+                        r.answeredOn(), Source.DEMO, null, checked(r.answers()),
+                        r.respondent() == null ? Respondent.NONE : r.respondent()))
+                .toList());
+    }
+
     private LocalDate record(Subject subject, Map<String, Integer> answers, Respondent respondent, Source source,
             LocalDate answeredOn) {
         Map<String, Integer> checked = checked(answers);
