@@ -111,7 +111,7 @@ class SurveyStore {
         addToDays(responses);
     }
 
-    /** Adds questionnaires to the sums of their days. */
+    /** Adds questionnaires to the sums of their days and months. */
     private void addToDays(List<NewResponse> responses) {
         record Day(long mall, LocalDate day, long agency, long service) {
         }
@@ -153,6 +153,29 @@ class SurveyStore {
                 ON CONFLICT (mall_id, answered_on, service_id, element_code)
                 DO UPDATE SET answers = survey_day_tally.answers + excluded.answers,
                     score_total = survey_day_tally.score_total + excluded.score_total
+                """)
+                .params(tally.asParams())
+                .update();
+        jdbc.sql("""
+                INSERT INTO survey_month_count (mall_id, answered_on, source, respondents)
+                SELECT mall, CAST(date_trunc('month', day) AS date), source, sum(n)
+                FROM unnest(CAST(:c0 AS bigint[]), CAST(:c1 AS date[]), CAST(:c4 AS text[]), CAST(:c5 AS int[]))
+                    AS c(mall, day, source, n)
+                GROUP BY 1, 2, 3
+                ON CONFLICT (mall_id, answered_on, source)
+                DO UPDATE SET respondents = survey_month_count.respondents + excluded.respondents
+                """)
+                .params(count.asParams())
+                .update();
+        jdbc.sql("""
+                INSERT INTO survey_month_tally (mall_id, answered_on, element_code, answers, score_total)
+                SELECT mall, CAST(date_trunc('month', day) AS date), element, sum(n), sum(total)
+                FROM unnest(CAST(:c0 AS bigint[]), CAST(:c1 AS date[]), CAST(:c4 AS text[]), CAST(:c5 AS int[]),
+                    CAST(:c6 AS bigint[])) AS t(mall, day, element, n, total)
+                GROUP BY 1, 2, 3
+                ON CONFLICT (mall_id, answered_on, element_code)
+                DO UPDATE SET answers = survey_month_tally.answers + excluded.answers,
+                    score_total = survey_month_tally.score_total + excluded.score_total
                 """)
                 .params(tally.asParams())
                 .update();
@@ -218,26 +241,56 @@ class SurveyStore {
         }
     }
 
-    /** The groups that have responses, keyed by month (a {@link LocalDate} on its first day), mall id, or 0. */
+    /**
+     * The groups that have responses, keyed by month (a {@link LocalDate} on its first day), mall id, or 0. Without
+     * an agency or service, whole calendar months come from the monthly sums and the other days from the daily ones.
+     */
     Map<Object, Group> groups(Filter filter, Grouping grouping) {
         Map<Object, Group> groups = new LinkedHashMap<>();
         List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        jdbc.sql("SELECT " + grouping.key + " AS k, r.source, sum(r.respondents) AS n FROM survey_day_count r"
-                        + where + " GROUP BY 1, 2 ORDER BY 1")
+        String counts = sums(filter, params, "survey_day_count", "survey_month_count", "source, respondents");
+        jdbc.sql("SELECT " + grouping.key + " AS k, r.source, sum(r.respondents) AS n FROM " + counts
+                        + " GROUP BY 1, 2 ORDER BY 1")
                 .params(params)
                 .query(rs -> {
                     group(groups, rs.getObject("k")).sources()
                             .put(Source.valueOf(rs.getString("source")), rs.getLong("n"));
                 });
+        params.clear();
+        String tallies = sums(filter, params, "survey_day_tally", "survey_month_tally",
+                "element_code, answers, score_total");
         jdbc.sql("SELECT " + grouping.key + " AS k, r.element_code, sum(r.answers) AS n, sum(r.score_total) AS total"
-                        + " FROM survey_day_tally r" + where + " GROUP BY 1, 2")
+                        + " FROM " + tallies + " GROUP BY 1, 2")
                 .params(params)
                 .query(rs -> {
                     group(groups, rs.getObject("k")).tallies().put(rs.getString("element_code"),
                             new IkmCalculator.Tally(rs.getLong("n"), rs.getLong("total")));
                 });
         return groups;
+    }
+
+    /** The sums of the filter's days as a derived table {@code r}: from the day table, or months and days. */
+    private static String sums(Filter filter, List<Object> params, String days, String months, String columns) {
+        if (filter.agency() != null || filter.service() != null) {
+            return days + " r" + where(filter, params);
+        }
+        LocalDate from = filter.from();
+        LocalDate to = filter.to();
+        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
+        LocalDate fullTo = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
+        String mall = filter.mall() == null ? "" : " AND mall_id = ?";
+        params.addAll(List.of(fullFrom, fullTo));
+        if (filter.mall() != null) {
+            params.add(filter.mall().value());
+        }
+        params.addAll(List.of(from, to, fullFrom, fullTo));
+        if (filter.mall() != null) {
+            params.add(filter.mall().value());
+        }
+        return "(SELECT mall_id, answered_on, " + columns + " FROM " + months
+                + " WHERE answered_on BETWEEN ? AND ?" + mall
+                + " UNION ALL SELECT mall_id, answered_on, " + columns + " FROM " + days
+                + " WHERE answered_on BETWEEN ? AND ? AND NOT (answered_on BETWEEN ? AND ?)" + mall + ") r";
     }
 
     private static Group group(Map<Object, Group> groups, Object key) {

@@ -15,14 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The day sums the IKM is read from equal a recount of the stored answers, after answers one by one and a made-up
- * history written in bulk; the index of a mall from the sums is the one computed from its raw answers.
+ * The day and month sums the IKM is read from equal a recount of the stored answers, after answers one by one and a
+ * made-up history written in bulk; the index of a mall over a period of a whole month and days around it, read from
+ * the sums, is the one computed from its raw answers.
  */
 @SatuPintuTest
 class SurveyDaySumsTests {
 
-    private static final LocalDate FROM = LocalDate.of(2026, 9, 7);
-    private static final LocalDate TO = LocalDate.of(2026, 9, 11);
+    /** Ends of a period with a whole calendar month (September) and days of the months around it. */
+    private static final LocalDate FROM = LocalDate.of(2026, 8, 27);
+    private static final LocalDate TO = LocalDate.of(2026, 10, 2);
 
     @Autowired
     HistoryGenerator generator;
@@ -50,6 +52,8 @@ class SurveyDaySumsTests {
         assertThat(generated).as("the history has survey answers").isGreaterThan(50);
         assertThat(counts()).isEqualTo(recountedCounts());
         assertThat(tallies()).isEqualTo(recountedTallies());
+        assertThat(monthCounts()).isEqualTo(recountedMonthCounts());
+        assertThat(monthTallies()).isEqualTo(recountedMonthTallies());
 
         Ikm fromSums = reports.ikmOf(tangerang.id(), FROM, TO).orElseThrow();
         Map<String, IkmCalculator.Tally> raw = new java.util.HashMap<>();
@@ -81,6 +85,33 @@ class SurveyDaySumsTests {
                 SELECT mall_id, answered_on, min(agency_id) AS agency_id, service_id, source,
                        CAST(count(*) AS int) AS respondents
                 FROM survey_response GROUP BY mall_id, answered_on, service_id, source ORDER BY 1, 2, 4, 5
+                """).query().listOfRows();
+    }
+
+    private List<Map<String, Object>> monthCounts() {
+        return jdbc.sql("SELECT mall_id, answered_on, source, respondents FROM survey_month_count ORDER BY 1, 2, 3")
+                .query().listOfRows();
+    }
+
+    private List<Map<String, Object>> recountedMonthCounts() {
+        return jdbc.sql("""
+                SELECT mall_id, CAST(date_trunc('month', answered_on) AS date) AS answered_on, source,
+                       CAST(count(*) AS int) AS respondents
+                FROM survey_response GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """).query().listOfRows();
+    }
+
+    private List<Map<String, Object>> monthTallies() {
+        return jdbc.sql("SELECT mall_id, answered_on, element_code, answers, score_total FROM survey_month_tally"
+                + " ORDER BY 1, 2, 3").query().listOfRows();
+    }
+
+    private List<Map<String, Object>> recountedMonthTallies() {
+        return jdbc.sql("""
+                SELECT r.mall_id, CAST(date_trunc('month', r.answered_on) AS date) AS answered_on, a.element_code,
+                       CAST(count(*) AS int) AS answers, sum(a.score) AS score_total
+                FROM survey_response r JOIN survey_answer a ON a.response_id = r.id
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 """).query().listOfRows();
     }
 
