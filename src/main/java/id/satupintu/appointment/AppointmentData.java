@@ -52,7 +52,7 @@ class AppointmentData implements PersonalData.Source {
     }
 
     @Bean
-    Retention.Rule appointmentRetention() {
+    Retention.Rule appointmentRule() {
         return Retention.rule("appointments", period, (cutoff, limit) -> jdbc.sql("""
                 UPDATE appointment SET name = '', phone = NULL, email = NULL, nik_fingerprint = NULL, nik_masked = '',
                                        anonymized_at = :now

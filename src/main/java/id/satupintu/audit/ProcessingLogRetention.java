@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProcessingLogRetention {
 
     @Bean
-    Retention.Rule processingLogRetention(JdbcClient jdbc,
+    Retention.Rule processingLogRule(JdbcClient jdbc,
             @Value("${satupintu.retention.processing-log}") Duration period) {
         return Retention.rule("processing-log", period, (cutoff, limit) -> jdbc.sql("""
                 DELETE FROM processing_log WHERE id IN (SELECT id FROM processing_log WHERE at < :cutoff

@@ -71,7 +71,7 @@ class ComplaintData implements PersonalData.Source {
     }
 
     @Bean
-    Retention.Rule complaintRetention(@Value("${satupintu.retention.complaints}") Duration period) {
+    Retention.Rule complaintRule(@Value("${satupintu.retention.complaints}") Duration period) {
         return Retention.rule("complaints", period, (cutoff, limit) -> jdbc.sql("""
                 WITH expired AS (
                     UPDATE complaint SET description = '', citizen_id = NULL, contact_email = NULL,

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CitizenCodeRetention {
 
     @Bean
-    Retention.Rule citizenCodeRetention(JdbcClient jdbc,
+    Retention.Rule citizenCodeRule(JdbcClient jdbc,
             @Value("${satupintu.retention.citizen-codes}") Duration period) {
         return Retention.rule("citizen-codes", period, (cutoff, limit) -> jdbc.sql("""
                 DELETE FROM citizen_code WHERE id IN (

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TicketRetention {
 
     @Bean
-    Retention.Rule ticketNoteRetention(JdbcClient jdbc, @Value("${satupintu.retention.ticket-notes}") Duration period) {
+    Retention.Rule ticketNoteRule(JdbcClient jdbc, @Value("${satupintu.retention.ticket-notes}") Duration period) {
         return Retention.rule("ticket-notes", period, (cutoff, limit) -> jdbc.sql("""
                 WITH expired AS (
                     UPDATE ticket SET outcome_reason = NULL

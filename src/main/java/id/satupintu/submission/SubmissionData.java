@@ -87,7 +87,7 @@ class SubmissionData implements PersonalData.Source {
     }
 
     @Bean
-    Retention.Rule draftRetention(@Value("${satupintu.retention.application-drafts}") Duration period) {
+    Retention.Rule draftRule(@Value("${satupintu.retention.application-drafts}") Duration period) {
         return Retention.rule("application-drafts", period, (cutoff, limit) -> jdbc.sql("""
                 DELETE FROM submission WHERE id IN (SELECT id FROM submission WHERE submitted_at IS NULL
                     AND updated_at < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED)
@@ -95,7 +95,7 @@ class SubmissionData implements PersonalData.Source {
     }
 
     @Bean
-    Retention.Rule uploadRetention(@Value("${satupintu.retention.application-documents}") Duration period) {
+    Retention.Rule uploadRule(@Value("${satupintu.retention.application-documents}") Duration period) {
         return Retention.rule("application-documents", period, (cutoff, limit) -> jdbc.sql("""
                 DELETE FROM submission_document WHERE id IN (SELECT d.id FROM submission_document d
                     JOIN submission s ON s.id = d.submission_id
@@ -105,7 +105,7 @@ class SubmissionData implements PersonalData.Source {
     }
 
     @Bean
-    Retention.Rule applicationRetention(@Value("${satupintu.retention.applications}") Duration period) {
+    Retention.Rule applicationRule(@Value("${satupintu.retention.applications}") Duration period) {
         return Retention.rule("applications", period, (cutoff, limit) -> jdbc.sql("""
                 WITH expired AS (
                     UPDATE submission SET purpose = '', anonymized_at = :now
