@@ -19,7 +19,6 @@ import id.satupintu.shared.CitizenId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -254,13 +253,6 @@ class CitizenCodes {
             }
             return new Issued(codeId, row.purpose(), masked(row.email(), row.phone()), code);
         });
-    }
-
-    /** Codes a day past their expiry serve nothing, not even an answer; they go. */
-    @Scheduled(fixedDelay = 60 * 60 * 1000, initialDelay = 5 * 60 * 1000)
-    void forgetExpired() {
-        jdbc.sql("DELETE FROM citizen_code WHERE expires_at < :cutoff")
-                .param("cutoff", now().minusDays(1)).update();
     }
 
     private Optional<CodeRow> lock(UUID codeId) {

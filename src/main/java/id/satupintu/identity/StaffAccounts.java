@@ -44,6 +44,18 @@ public class StaffAccounts {
         }
     }
 
+    /** The roles of the given accounts by username, for the processing trail shown to a data subject. */
+    public java.util.Map<String, StaffRole> rolesOf(java.util.Collection<String> usernames) {
+        java.util.Map<String, StaffRole> roles = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("SELECT username, role FROM staff_account WHERE username IN (:usernames)")
+                    .param("usernames", List.copyOf(usernames))
+                    .query((rs, n) -> roles.put(rs.getString("username"), StaffRole.valueOf(rs.getString("role"))))
+                    .list();
+        }
+        return roles;
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM staff_account").query(Long.class).single();
     }

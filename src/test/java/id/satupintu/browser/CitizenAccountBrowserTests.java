@@ -51,6 +51,16 @@ class CitizenAccountBrowserTests {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("citizen-account-home");
 
+        assertThat(browser.text("#download-data")).isEqualTo("Unduh data saya");
+        java.net.http.HttpResponse<byte[]> download = browser.fetch(browser.find("#download-data")
+                .getAttribute("href"));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(new String(download.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("a ZIP file").isEqualTo("PK");
+        browser.js("document.getElementById('my-data-title').scrollIntoView()");
+        browser.screenshot("citizen-account-download-data");
+
         browser.clickAndWait("#sign-out");
         assertThat(browser.path()).isEqualTo("/citizen/sign-in?signedOut");
         assertThat(browser.text(".success")).isEqualTo("Anda telah keluar.");
