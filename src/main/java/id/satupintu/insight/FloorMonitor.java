@@ -50,6 +50,22 @@ public class FloorMonitor {
             int waiting, Long longestWaitMinutes, int served, int noShows, Double averageWaitMinutes,
             boolean overTarget, int open, int paused, int idle, int closed, List<Line> lines, List<Desk> desks,
             List<Line> alerts) {
+
+        /** How many alerts the banner names; the rest it counts, as the list marks them all. */
+        static final int ALERTS_NAMED = 5;
+
+        /** The alerts the banner names: the longest waits, then the most people waiting. */
+        public List<Line> namedAlerts() {
+            return alerts.stream()
+                    .sorted(java.util.Comparator.comparing(Line::longestWaitMinutes,
+                                    java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+                            .thenComparing(java.util.Comparator.comparingInt(Line::waiting).reversed()))
+                    .limit(ALERTS_NAMED).toList();
+        }
+
+        public int unnamedAlerts() {
+            return Math.max(0, alerts.size() - ALERTS_NAMED);
+        }
     }
 
     private final FloorStatus status;
