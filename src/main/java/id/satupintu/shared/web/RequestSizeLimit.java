@@ -1,0 +1,166 @@
+package id.satupintu.shared.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses request bodies larger than their kind may be, before anything reads them: JSON, forms and file uploads
+ * each have a limit, anything else the JSON one. The answer is 413, a problem for the API and the error page for
+ * the web, instead of a failure deep inside (a parser, the security filters reading form fields) or a reset
+ * connection. A JSON body without a declared length is read up to the limit and then handed on as it was.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+
+    private final long jsonLimit;
+    private final long formLimit;
+    private final long multipartLimit;
+    private final ProblemFactory problems;
+    private final LocaleResolver locales;
+    private final JsonMapper json;
+
+    RequestSizeLimit(@Value("${satupintu.request-limits.json:1MB}") DataSize json,
+            @Value("${satupintu.request-limits.form:1MB}") DataSize form,
+            @Value("${spring.servlet.multipart.max-request-size:12MB}") DataSize multipart,
+            ProblemFactory problems, LocaleResolver locales, JsonMapper mapper) {
+        this.jsonLimit = json.toBytes();
+        this.formLimit = form.toBytes();
+        this.multipartLimit = multipart.toBytes();
+        this.problems = problems;
+        this.locales = locales;
+        this.json = mapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        long limit = limitFor(type);
+        long length = request.getContentLengthLong();
+        if (length > limit) {
+            refuse(request, response);
+            return;
+        }
+        if (length < 0 && isJson(type)) {
+            byte[] body = request.getInputStream().readNBytes(Math.toIntExact(limit + 1));
+            if (body.length > limit) {
+                refuse(request, response);
+                return;
+            }
+            chain.doFilter(new ReadBody(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private long limitFor(String type) {
+        if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            return multipartLimit;
+        }
+        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            return formLimit;
+        }
+        return jsonLimit;
+    }
+
+    private static boolean isJson(String type) {
+        return type.startsWith(MediaType.APPLICATION_JSON_VALUE) || type.matches("application/[^;]*\\+json.*");
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // The connection is not worth keeping: the body that was not read would have to be read first.
+        response.setHeader("Connection", "close");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ProblemDetail problem = problems.of(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE,
+                    locales.resolveLocale(request));
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), problem);
+        } else {
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+        }
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    getCharacterEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8
+                            : java.nio.charset.Charset.forName(getCharacterEncoding())));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
