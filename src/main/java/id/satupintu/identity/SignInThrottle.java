@@ -226,8 +226,8 @@ class SignInThrottle {
     }
 
     private Throttled throttled(OffsetDateTime now, OffsetDateTime until) {
-        long seconds = Duration.between(now, until).toSeconds();
-        return new Throttled(Math.max(1, seconds));
+        long wholeSeconds = (Duration.between(now, until).toNanos() + 999_999_999L) / 1_000_000_000L;
+        return new Throttled(Math.max(1, wholeSeconds));
     }
 
     private OffsetDateTime now() {

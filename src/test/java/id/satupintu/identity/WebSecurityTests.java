@@ -155,7 +155,7 @@ class WebSecurityTests {
         }
         assertThat(count("citizen_code")).isEqualTo(codes);
         assertThat(count("complaint")).isEqualTo(complaints);
-        assertThat(manager.get("/manage").status()).as("still signed in: the refusals did not sign out").isEqualTo(200);
+        assertThat(manager.get("/staff/inbox").status()).as("still signed in: the refusals did not sign out").isEqualTo(200);
 
         ApiClient visitor = new ApiClient(port);
         String page = visitor.get("/citizen/sign-in").body();
@@ -172,7 +172,7 @@ class WebSecurityTests {
     void signedInPagesGiveHtmxTheTokenForItsOwnRequests() {
         ApiClient manager = new ApiClient(port);
         manager.signIn("manager-3671", PASSWORD);
-        String page = manager.get("/manage").body();
+        String page = manager.get("/staff/inbox").body();
         assertThat(page).containsPattern("<meta name=\"csrf-token\" content=\"[^\"]+\">")
                 .contains("<meta name=\"csrf-header\" content=\"X-CSRF-TOKEN\">").contains("/js/csrf.js");
         Matcher token = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">").matcher(page);
@@ -197,7 +197,7 @@ class WebSecurityTests {
         assertThat(stored(before)).as("the old id is no longer a session").isFalse();
         assertThat(stored(after)).isTrue();
 
-        String page = web.get("/manage").body();
+        String page = web.get("/staff/inbox").body();
         ApiClient.Response signedOut = web.postForm("/logout", ApiClient.form("_csrf", web.csrfFrom(page)));
         assertThat(signedOut.status()).isEqualTo(302);
         assertThat(stored(after)).as("sign-out deletes the session row").isFalse();
