@@ -2,10 +2,14 @@ package id.satupintu.shared.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,11 +45,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final ProblemFactory problems;
     private final LocaleResolver locales;
     private final JsonMapper json;
+    private final String errorPath;
 
     RequestSizeLimit(@Value("${satupintu.request-limits.json:1MB}") DataSize json,
             @Value("${satupintu.request-limits.form:1MB}") DataSize form,
             @Value("${spring.servlet.multipart.max-request-size:12MB}") DataSize multipart,
+            @Value("${server.error.path:/error}") String errorPath,
             ProblemFactory problems, LocaleResolver locales, JsonMapper mapper) {
+        this.errorPath = errorPath;
         this.jsonLimit = json.toBytes();
         this.formLimit = form.toBytes();
         this.multipartLimit = multipart.toBytes();
@@ -90,7 +97,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         return type.startsWith(MediaType.APPLICATION_JSON_VALUE) || type.matches("application/[^;]*\\+json.*");
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         // The connection is not worth keeping: the body that was not read would have to be read first.
         response.setHeader("Connection", "close");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
@@ -101,7 +109,66 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), problem);
         } else {
-            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+            // The error page is shown without the body: reading a form or an upload to find the language or a
+            // CSRF token is what this filter prevents.
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.CONTENT_TOO_LARGE.value());
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            request.getRequestDispatcher(errorPath).forward(new WithoutBody(request), response);
+        }
+    }
+
+    /** The request as the error page sees it: no body, so no parameters and no upload. */
+    private static final class WithoutBody extends HttpServletRequestWrapper {
+
+        WithoutBody(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Content-Type".equalsIgnoreCase(name) || "Content-Length".equalsIgnoreCase(name) ? null
+                    : super.getHeader(name);
+        }
+
+        @Override
+        public int getContentLength() {
+            return 0;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return 0;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return new ReadBody(this, new byte[0]).getInputStream();
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
         }
     }
 

@@ -31,6 +31,7 @@ class RequestSizeLimitTests {
 
     static final int MB = 1024 * 1024;
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @LocalServerPort
     int port;
@@ -69,7 +70,7 @@ class RequestSizeLimitTests {
         ApiClient web = new ApiClient(port);
         String csrf = web.csrfFrom(web.get("/citizen/sign-in").body());
         ApiClient.Response refused = web.postForm("/citizen/sign-in", ApiClient.form("_csrf", csrf, "nik",
-                "3671011708850002", "contact", "a".repeat(MB + 10)));
+                "3671011708850002", "contact", "a".repeat(MB + 10)), "Accept", BROWSER_ACCEPT);
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.header("Content-Type")).startsWith("text/html");
         assertThat(refused.body()).contains("Isi permintaan terlalu besar.");
@@ -80,7 +81,7 @@ class RequestSizeLimitTests {
         byte[] file = new byte[13 * MB];
         ApiClient web = new ApiClient(port);
         ApiClient.Response page = web.postFile("/complaints", "files", "big.pdf", file,
-                new String[] {"description", "Terlalu besar"}, "Cookie", "satupintu-lang=en");
+                new String[] {"description", "Terlalu besar"}, "Cookie", "satupintu-lang=en", "Accept", BROWSER_ACCEPT);
         assertThat(page.status()).isEqualTo(413);
         assertThat(page.body()).contains("The request body is too large.");
 
