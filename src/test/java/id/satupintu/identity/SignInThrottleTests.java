@@ -96,7 +96,7 @@ class SignInThrottleTests {
             }
             assertThat(token(api, "officer-6112-bpn", PASSWORD, "203.0.113.20").status()).isEqualTo(200);
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 12; i++) {
             assertThat(token(api, "officer-6112-bpn", PASSWORD, "203.0.113.21").status()).isEqualTo(200);
         }
     }
