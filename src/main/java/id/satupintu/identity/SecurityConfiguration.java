@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import id.satupintu.shared.web.ProblemFactory;
+import id.satupintu.shared.web.RequestSizeLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
@@ -99,8 +101,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemFactory problems, JsonMapper json,
-            LocaleResolver locales) throws Exception {
+            LocaleResolver locales, RequestSizeLimit sizeLimit) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterAfter(sizeLimit, HeaderWriterFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/oauth2/token",
                                 "/api/v1/malls/*/tickets").permitAll()
@@ -150,8 +153,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager staffPasswords) throws Exception {
-        http.authenticationManager(staffPasswords).authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager staffPasswords,
+            RequestSizeLimit sizeLimit) throws Exception {
+        // Before the CSRF check, which would read a form of any size to find its token.
+        http.addFilterAfter(sizeLimit, HeaderWriterFilter.class)
+                .authenticationManager(staffPasswords).authorizeHttpRequests(requests -> requests
                         .requestMatchers("/manage/outbox", "/manage/national").hasRole("NATIONAL_ADMIN")
                         .requestMatchers("/manage/**").hasAnyRole("NATIONAL_ADMIN", "MALL_MANAGER")
                         .requestMatchers("/staff/**", "/counter/**").hasAnyRole(staffRoles())

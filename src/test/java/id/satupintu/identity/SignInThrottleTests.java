@@ -236,6 +236,11 @@ class SignInThrottleTests {
             one.failed(SignInThrottle.Door.STAFF, account, "203.0.113.70");
             one.failed(SignInThrottle.Door.STAFF, account, "203.0.113.70");
             other.check(SignInThrottle.Door.STAFF, account, "203.0.113.70");
+
+            now.set(now.get().plus(Duration.ofMinutes(11)));
+            one.forgetOld();
+            assertThat(jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE subject = :account")
+                    .param("account", account).query(Long.class).single()).as("old counts are cleared away").isZero();
         } finally {
             jdbc.sql("DELETE FROM sign_in_failure WHERE subject = :account").param("account", account).update();
         }

@@ -16,8 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,10 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * each have a limit, anything else the JSON one. The answer is 413, a problem for the API and the error page for
  * the web, instead of a failure deep inside (a parser, the security filters reading form fields) or a reset
  * connection. A JSON body without a declared length is read up to the limit and then handed on as it was.
+ *
+ * <p>It runs inside the security filter chains, after the security headers are set up and before the CSRF check
+ * reads a form, so refusals carry the same headers as every other answer; it is not registered on its own.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimit extends OncePerRequestFilter {
 
     static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
 

@@ -47,6 +47,9 @@ class RequestSizeLimitTests {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(refused.json().get("detail").asString()).isEqualTo("The request body is too large.");
+        assertThat(refused.header("Content-Security-Policy")).as("a refusal has the headers of every answer")
+                .isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(refused.header("Strict-Transport-Security")).isNotNull();
         assertThat(api.postJson("/api/v1/complaints", big).json().get("detail").asString())
                 .isEqualTo("Isi permintaan terlalu besar.");
     }
@@ -74,6 +77,7 @@ class RequestSizeLimitTests {
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.header("Content-Type")).startsWith("text/html");
         assertThat(refused.body()).contains("Isi permintaan terlalu besar.");
+        assertThat(refused.header("Content-Security-Policy")).contains("script-src 'self'");
     }
 
     @Test
