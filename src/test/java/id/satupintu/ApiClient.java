@@ -35,6 +35,12 @@ public final class ApiClient {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** The value of a cookie in this client's jar, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     /** The same cookie jar against another instance, as a browser behind a load balancer. */
     public ApiClient onPort(int port) {
         return new ApiClient(port, cookies);

@@ -97,6 +97,7 @@ class AppointmentApiController {
     }
 
     @PostMapping("/api/v1/appointments/{bookingCode}/check-in")
+    @LimitedPublicWrite
     @Operation(summary = "Check a booking in: 201 the queue ticket it became",
             description = "Open from a while before the booked time to a while after it (per service, by default "
                     + "30 minutes before to 15 after): 409 CHECK_IN_TOO_EARLY with checkInFrom, 409 "

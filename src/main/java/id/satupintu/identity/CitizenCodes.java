@@ -137,10 +137,12 @@ class CitizenCodes {
         OffsetDateTime now = now();
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""
-                    INSERT INTO citizen_code (id, purpose, code_hash, citizen_id, email, phone, created_at, expires_at)
-                    VALUES (:id, 'SIGN_IN', :hash, :citizen, :email, :phone, :now, :expires)
+                    INSERT INTO citizen_code (id, purpose, code_hash, citizen_id, email, phone, nik_fingerprint,
+                                              created_at, expires_at)
+                    VALUES (:id, 'SIGN_IN', :hash, :citizen, :email, :phone, :fingerprint, :now, :expires)
                     """)
                     .param("id", codeId)
+                    .param("fingerprint", fingerprints.of(nik))
                     .param("hash", hash(codeId, code))
                     .param("citizen", account.map(c -> c.id().value()).orElse(null))
                     .param("email", email)
@@ -167,6 +169,15 @@ class CitizenCodes {
             throw confirmation.error();
         }
         return confirmation.citizen();
+    }
+
+    /**
+     * Whom a code is for, as the sign-in throttle counts it: a keyed fingerprint of the NIK it was asked for, whether
+     * or not that NIK has an account (so that the throttle answers alike for both), else the code itself.
+     */
+    String accountOf(UUID codeId) {
+        return jdbc.sql("SELECT nik_fingerprint FROM citizen_code WHERE id = :id").param("id", codeId)
+                .query(String.class).optional().orElse(codeId.toString());
     }
 
     private record Confirmation(Citizen citizen, CitizenError error) {

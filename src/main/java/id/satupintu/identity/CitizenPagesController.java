@@ -21,6 +21,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -62,11 +64,13 @@ class CitizenPagesController {
     private final MessageDelivery delivery;
     private final ProblemFactory problems;
     private final Clock clock;
+    private final SignInThrottle throttle;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache savedRequests = new HttpSessionRequestCache();
 
     CitizenPagesController(CitizenCodes codes, Citizens citizens, MessageDelivery delivery, ProblemFactory problems,
-            Clock clock) {
+            Clock clock, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.codes = codes;
         this.citizens = citizens;
         this.delivery = delivery;
@@ -161,17 +165,38 @@ class CitizenPagesController {
         if (pending == null) {
             return "redirect:" + SIGN_IN;
         }
+        String account = codes.accountOf(pending.codeId());
+        String address = request.getRemoteAddr();
         try {
-            Citizen citizen = codes.confirm(pending.codeId(), code);
+            throttle.check(SignInThrottle.Door.CITIZEN, account, address);
+            Citizen citizen;
+            try {
+                citizen = codes.confirm(pending.codeId(), code);
+            } catch (CitizenError e) {
+                if (e.citizenCode() == CitizenError.Code.SIGN_IN_CODE_WRONG
+                        || e.citizenCode() == CitizenError.Code.SIGN_IN_CODE_LOCKED) {
+                    throttle.failed(SignInThrottle.Door.CITIZEN, account, address);
+                }
+                throw e;
+            }
+            throttle.succeeded(SignInThrottle.Door.CITIZEN, account);
             request.getSession().removeAttribute(PENDING);
             signIn(citizen, request, response);
             return "redirect:" + afterSignIn(request, response);
         } catch (CitizenError e) {
-            model.addAttribute("pending", pending);
-            model.addAttribute("error", problems.detail(e, locale));
-            model.addAttribute("errorCode", e.citizenCode().name());
-            return "identity/citizen-code";
+            return codePageWith(e, e.citizenCode().name(), pending, model, locale);
+        } catch (SignInThrottle.Throttled e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            return codePageWith(e, e.code().name(), pending, model, locale);
         }
+    }
+
+    private String codePageWith(DomainException e, String code, Pending pending, Model model, Locale locale) {
+        model.addAttribute("pending", pending);
+        model.addAttribute("error", problems.detail(e, locale));
+        model.addAttribute("errorCode", code);
+        return "identity/citizen-code";
     }
 
     @PostMapping("/citizen/code/resend")

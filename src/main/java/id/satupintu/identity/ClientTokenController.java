@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,10 +27,12 @@ class ClientTokenController {
 
     private final ApiClients clients;
     private final TokenService tokens;
+    private final SignInThrottle throttle;
 
-    ClientTokenController(ApiClients clients, TokenService tokens) {
+    ClientTokenController(ApiClients clients, TokenService tokens, SignInThrottle throttle) {
         this.clients = clients;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     @PostMapping(path = "/api/v1/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -37,25 +40,31 @@ class ClientTokenController {
             description = "Form body grant_type=client_credentials; the client authenticates with HTTP Basic "
                     + "(client_secret_basic) or client_id and client_secret in the body (client_secret_post). "
                     + "Answers {access_token, token_type, expires_in, scope}; errors as RFC 6749: 400 "
-                    + "unsupported_grant_type or invalid_scope, 401 invalid_client.")
+                    + "unsupported_grant_type or invalid_scope, 401 invalid_client; 429 SIGN_IN_THROTTLED (problem, with "
+                    + "Retry-After) after too many failures for the client or from the address.")
     ResponseEntity<Map<String, Object>> token(@RequestParam(name = "grant_type", required = false) String grantType,
             @RequestParam(name = "client_id", required = false) String clientId,
             @RequestParam(name = "client_secret", required = false) String clientSecret,
             @RequestParam(required = false) String scope,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest request) {
         if (!"client_credentials".equals(grantType)) {
             return error(HttpStatus.BAD_REQUEST, "unsupported_grant_type");
         }
         Optional<String[]> basic = basic(authorization);
         String id = basic.map(pair -> pair[0]).orElse(clientId);
         String secret = basic.map(pair -> pair[1]).orElse(clientSecret);
+        String address = request.getRemoteAddr();
+        throttle.check(SignInThrottle.Door.CLIENT, id, address);
         Optional<IntegratorPrincipal> client = clients.authenticate(id, secret);
         if (client.isEmpty()) {
+            throttle.failed(SignInThrottle.Door.CLIENT, id, address);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"satupintu\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(Map.of("error", "invalid_client"));
         }
+        throttle.succeeded(SignInThrottle.Door.CLIENT, id);
         IntegratorPrincipal granted = client.get();
         if (scope != null && !scope.isBlank()) {
             java.util.Set<String> asked = java.util.Set.of(scope.trim().split("\\s+"));

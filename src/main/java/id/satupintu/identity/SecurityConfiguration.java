@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import id.satupintu.shared.web.ProblemFactory;
+import id.satupintu.shared.web.RequestSizeLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,6 +40,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -52,6 +58,15 @@ class SecurityConfiguration {
 
     private static final String SUBMISSIONS_AUTHORITY = "SCOPE_" + IntegratorPrincipal.SUBMISSIONS_SCOPE;
 
+    /** Scripts and styles only from files of this application: no inline code, no eval. */
+    static final String WEB_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+    /** API answers are data, never a document to render. */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** Nothing here needs a camera, a microphone, the position or payments; sound and speech need no permission. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+    static final java.time.Duration HSTS_MAX_AGE = java.time.Duration.ofDays(365);
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -65,10 +80,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+            SignInThrottle throttle) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(provider);
+        return new ThrottledAuthenticationManager(new ProviderManager(provider), throttle);
     }
 
     @Bean
@@ -85,8 +101,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemFactory problems, JsonMapper json,
-            LocaleResolver locales) throws Exception {
+            LocaleResolver locales, RequestSizeLimit sizeLimit) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterAfter(sizeLimit, HeaderWriterFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/oauth2/token",
                                 "/api/v1/malls/*/tickets").permitAll()
@@ -127,14 +144,20 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 writeProblem(request, response, locales, problems, json, HttpStatus.FORBIDDEN, "OUT_OF_SCOPE")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                // Bearer tokens are not sent by a browser on its own, so a forged cross-site request carries none.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> commonHeaders(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager staffPasswords,
+            RequestSizeLimit sizeLimit) throws Exception {
+        // Before the CSRF check, which would read a form of any size to find its token.
+        http.addFilterAfter(sizeLimit, HeaderWriterFilter.class)
+                .authenticationManager(staffPasswords).authorizeHttpRequests(requests -> requests
                         .requestMatchers("/manage/outbox", "/manage/national").hasRole("NATIONAL_ADMIN")
                         .requestMatchers("/manage/**").hasAnyRole("NATIONAL_ADMIN", "MALL_MANAGER")
                         .requestMatchers("/staff/**", "/counter/**").hasAnyRole(staffRoles())
@@ -143,20 +166,41 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("NATIONAL_ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll()
+                        .failureHandler(SecurityConfiguration::signInFailed))
                 // Citizens sign in with a one-time code on pages of their own; staff with the form.
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
                         new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"),
                                 new RequestMatcherEntry<>(PathPatternRequestMatcher.pathPattern("/citizen/**"),
                                         new LoginUrlAuthenticationEntryPoint(CitizenPagesController.SIGN_IN)))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
-                        .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .headers(headers -> commonHeaders(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WEB_CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /**
+     * Headers on every answer, pages and API alike. HSTS goes out on every answer, not only on those that came over
+     * TLS: the application usually sits behind a proxy that ends TLS, and browsers ignore the header on plain HTTP
+     * (RFC 6797 section 8.1), so sending it always costs nothing and needs no trust in forwarded headers.
+     */
+    private static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        return headers
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE.toSeconds())
+                        .includeSubDomains(true).requestMatcher(AnyRequestMatcher.INSTANCE))
+                .contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer
+                        .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+    }
+
+    /** A wrong password goes back to the form with a notice; a locked sign-in says how many minutes to wait. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws IOException {
+        String query = e instanceof ThrottledAuthenticationManager.Locked locked
+                ? "locked=" + locked.throttled().minutes() : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + query);
     }
 
     private static String[] staffRoles() {

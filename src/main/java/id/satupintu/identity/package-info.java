@@ -3,5 +3,5 @@
  * API; citizens' accounts, confirmed by the population registry and signed into with one-time codes; the NIK value
  * type.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit"})
 package id.satupintu.identity;

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import id.satupintu.identity.StaffPrincipal;
 import id.satupintu.shared.CounterId;
+import id.satupintu.shared.web.LimitedPublicWrite;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,7 @@ class QueueApiController {
     }
 
     @PostMapping("/api/v1/malls/{mallCode}/tickets")
+    @LimitedPublicWrite
     @Operation(summary = "Take a walk-in ticket (kiosk, super-app)",
             description = "409 QUOTA_EXHAUSTED when the service's daily quota is used up, 409 MALL_CLOSED outside "
                     + "opening hours; both carry opensAt, when to come back.")
