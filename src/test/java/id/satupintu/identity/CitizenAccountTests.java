@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static id.satupintu.identity.TestCitizens.enterCode;
+import static id.satupintu.identity.TestCitizens.signIn;
+import static id.satupintu.identity.TestCitizens.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -312,14 +315,6 @@ class CitizenAccountTests {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    static ApiClient.Response signUp(ApiClient web, String nik, String name, String birthDate, String email,
-            String phone, boolean consent) {
-        String csrf = web.csrfFrom(web.get("/citizen/sign-up").body());
-        String form = ApiClient.form("_csrf", csrf, "nik", nik, "fullName", name, "birthDate", birthDate, "email",
-                email, "phone", phone);
-        return web.postForm("/citizen/sign-up", consent ? form + "&consent=true" : form);
-    }
-
     /** Signs a demo citizen without an account up with an e-mail address; returns the code that reached it. */
     String signUpForCode(ApiClient web, String nik, String name, String birthDate, String email)
             throws InterruptedException {
@@ -327,16 +322,6 @@ class CitizenAccountTests {
         ApiClient.Response sent = signUp(web, nik, name, birthDate, email, "", true);
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
         return TestCitizens.awaitCode(email, 1);
-    }
-
-    static ApiClient.Response signIn(ApiClient web, String nik, String contact) {
-        String csrf = web.csrfFrom(web.get("/citizen/sign-in").body());
-        return web.postForm("/citizen/sign-in", ApiClient.form("_csrf", csrf, "nik", nik, "contact", contact));
-    }
-
-    static ApiClient.Response enterCode(ApiClient web, String code) {
-        String csrf = web.csrfFrom(web.get("/citizen/code").body());
-        return web.postForm("/citizen/code", ApiClient.form("_csrf", csrf, "code", code));
     }
 
     /** The page's main content without the session's CSRF tokens, to compare what two visitors see. */
