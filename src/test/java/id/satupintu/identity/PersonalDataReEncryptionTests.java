@@ -3,8 +3,12 @@ package id.satupintu.identity;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import id.satupintu.SatuPintuTest;
 import id.satupintu.shared.CitizenId;
@@ -56,11 +60,8 @@ class PersonalDataReEncryptionTests {
                 .param("now", OffsetDateTime.now())
                 .update();
 
-        Map<String, Integer> moved = reEncryption.run();
-        assertThat(moved).containsKeys("appointment.name", "appointment.email", "complaint.contact_phone",
-                "citizen_code.email");
-        assertThat(moved.get("citizen.nik_encrypted")).isPositive();
-        assertThat(moved.get("citizen.full_name")).isPositive();
+        assertThat(reEncryption.run()).containsKeys("citizen.nik_encrypted", "citizen.full_name",
+                "appointment.name", "appointment.email", "complaint.contact_phone", "citizen_code.email");
 
         Map<String, Object> row = jdbc.sql("SELECT nik_encrypted, full_name, email, phone FROM citizen WHERE id = :id")
                 .param("id", id).query().singleRow();
@@ -74,6 +75,33 @@ class PersonalDataReEncryptionTests {
 
         assertThat(reEncryption.run().values()).as("a second run finds nothing left to do").allMatch(n -> n == 0);
         jdbc.sql("DELETE FROM citizen WHERE id = :id").param("id", id).update();
+    }
+
+    @Test
+    void twoInstancesReEncryptingAtOnceMoveEachValueOnce() throws Exception {
+        List<UUID> ids = jdbc.sql("""
+                INSERT INTO citizen_code (id, purpose, code_hash, email, created_at, expires_at)
+                SELECT gen_random_uuid(), 'SIGN_IN', repeat('0', 64), convert_to('warga' || n || '@example.org', 'UTF8'),
+                       now(), now() + interval '10 minutes'
+                FROM generate_series(1, :count) n
+                RETURNING id
+                """).param("count", PersonalDataReEncryption.BATCH + 150).query(UUID.class).list();
+        try (ExecutorService two = Executors.newFixedThreadPool(2)) {
+            Future<Map<String, Integer>> first = two.submit(reEncryption::run);
+            Future<Map<String, Integer>> second = two.submit(reEncryption::run);
+            // at most: the scheduled run may have taken some of them meanwhile
+            assertThat(first.get().get("citizen_code.email") + second.get().get("citizen_code.email"))
+                    .as("no value moved twice").isLessThanOrEqualTo(ids.size());
+        }
+        List<String> emails = jdbc.sql("SELECT id, email FROM citizen_code WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> {
+                    byte[] value = rs.getBytes("email");
+                    assertThat(startsWith(value, current.currentHeader())).isTrue();
+                    return current.open(value, Citizens.EMAIL, rs.getObject("id", UUID.class));
+                })
+                .list();
+        assertThat(emails).hasSize(ids.size()).allMatch(email -> email.matches("warga\\d+@example\\.org"));
+        jdbc.sql("DELETE FROM citizen_code WHERE id IN (:ids)").param("ids", ids).update();
     }
 
     private static boolean startsWith(byte[] value, byte[] header) {
