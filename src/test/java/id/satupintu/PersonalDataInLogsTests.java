@@ -172,7 +172,8 @@ class PersonalDataInLogsTests {
         String client = api.clientToken("superapp-demo", PASSWORD);
         String email = remember("andi-" + run + "@example.org");
         for (String[] applicant : List.of(new String[] {ANDI, "Andi Pratama", "1992-07-23"},
-                new String[] {ANDI, "Andi Pratama", "1992-07-24"}, new String[] {OUTAGE, "Rahmat Hidayat", "1988-09-09"},
+                new String[] {ANDI, "Andi Pratama", "1992-07-24"},
+                new String[] {OUTAGE, "Rahmat Hidayat", "1988-09-09"},
                 new String[] {"3671-0117-0885-0002", "Budi Santoso", "1985-08-17"})) {
             api.postJson("/api/v1/submissions", JSON.writeValueAsString(Map.of("mallCode", "32.17",
                     "serviceCode", "pb-umku", "applicant", Map.of("nik", applicant[0], "fullName", applicant[1],

@@ -59,7 +59,8 @@ class CitizenCodes implements PersonalDataColumns {
     private final Clock clock;
 
     CitizenCodes(JdbcClient jdbc, Citizens citizens, NikFingerprints fingerprints, NikCipher cipher,
-            PersonalDataCipher personalData, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
+            PersonalDataCipher personalData, ApplicationEventPublisher events, TransactionTemplate transaction,
+            Clock clock,
             @Value("${satupintu.security.personal-data-secret:}") String configuredSecret) {
         this.jdbc = jdbc;
         this.citizens = citizens;
@@ -300,7 +301,8 @@ class CitizenCodes implements PersonalDataColumns {
     }
 
     private void send(String email, String phone, String code, OffsetDateTime now, Locale locale) {
-        events.publishEvent(new CitizenCodeRequested(email, phone, code, now.plus(VALID_FOR).toInstant(), locale));
+        events.publishEvent(CitizenCodeRequested.of(personalData, email, phone, code, now.plus(VALID_FOR).toInstant(),
+                locale));
     }
 
     private String hash(UUID codeId, String code) {

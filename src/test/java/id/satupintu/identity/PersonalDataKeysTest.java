@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import id.satupintu.shared.CitizenId;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,6 +100,20 @@ class PersonalDataKeysTest {
         assertThatThrownBy(() -> cipher("no-colon")).hasMessageContaining("id:base64");
         assertThatThrownBy(() -> cipher(NEW + "," + NEW)).hasMessageContaining("twice");
         assertThatThrownBy(() -> cipher("2026:***")).hasMessageContaining("not base64");
+    }
+
+    @Test
+    void aCodeEventWaitsForDeliveryWithItsContactsAndCodeEncrypted() {
+        PersonalDataCipher cipher = cipher(NEW);
+        CitizenCodeRequested event = CitizenCodeRequested.of(cipher, "siti@example.org", "081234567890", "123456",
+                java.time.Instant.parse("2026-12-01T02:10:00Z"), java.util.Locale.of("id"));
+        JsonMapper json = JsonMapper.builder().build();
+        String stored = json.writeValueAsString(event);
+        assertThat(stored).doesNotContain("siti").doesNotContain("0812345").doesNotContain("123456");
+        CitizenCodeRequested delivered = json.readValue(stored, CitizenCodeRequested.class);
+        assertThat(delivered.email(cipher)).isEqualTo("siti@example.org");
+        assertThat(delivered.phone(cipher)).isEqualTo("081234567890");
+        assertThat(delivered.code(cipher)).isEqualTo("123456");
     }
 
     private static byte[] random() {

@@ -81,8 +81,8 @@ class PersonalDataReEncryptionTests {
     void twoInstancesReEncryptingAtOnceMoveEachValueOnce() throws Exception {
         List<UUID> ids = jdbc.sql("""
                 INSERT INTO citizen_code (id, purpose, code_hash, email, created_at, expires_at)
-                SELECT gen_random_uuid(), 'SIGN_IN', repeat('0', 64), convert_to('warga' || n || '@example.org', 'UTF8'),
-                       now(), now() + interval '10 minutes'
+                SELECT gen_random_uuid(), 'SIGN_IN', repeat('0', 64),
+                       convert_to('warga' || n || '@example.org', 'UTF8'), now(), now() + interval '10 minutes'
                 FROM generate_series(1, :count) n
                 RETURNING id
                 """).param("count", PersonalDataReEncryption.BATCH + 150).query(UUID.class).list();
