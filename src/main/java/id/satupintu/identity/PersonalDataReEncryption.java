@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it at once.
  */
 @Component
-public class PersonalDataReEncryption {
+class PersonalDataReEncryption {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataReEncryption.class);
     static final int BATCH = 500;
@@ -44,7 +44,7 @@ public class PersonalDataReEncryption {
     }
 
     /** Re-encrypts what is not under the current key; returns how many values moved per {@code table.column}. */
-    public Map<String, Integer> run() {
+    Map<String, Integer> run() {
         Map<String, Integer> moved = new LinkedHashMap<>();
         for (PersonalDataColumns module : modules) {
             for (PersonalDataColumns.Column column : module.personalDataColumns()) {
