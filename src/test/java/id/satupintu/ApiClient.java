@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,6 +120,14 @@ public final class ApiClient {
     }
 
     /** Signs in through the web form, as a browser does; returns the status of the form post. */
+    /** An access token of an API client, by the client credentials grant. */
+    public String clientToken(String clientId, String secret) {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                .getBytes(StandardCharsets.UTF_8));
+        return postForm("/api/v1/oauth2/token", "grant_type=client_credentials", "Authorization", "Basic " + basic)
+                .json().get("access_token").asString();
+    }
+
     public Response signIn(String username, String password) {
         String csrf = csrfFrom(get("/login").body());
         return postForm("/login", "username=" + username + "&password=" + password + "&_csrf=" + csrf);

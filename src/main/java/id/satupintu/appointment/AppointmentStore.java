@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.satupintu.identity.PersonalDataCipher;
+import id.satupintu.identity.PersonalDataColumns;
 import id.satupintu.shared.MallId;
 import id.satupintu.shared.ServiceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,17 +22,31 @@ import org.springframework.stereotype.Repository;
 
 /** Booking rules, slots and bookings in PostgreSQL. */
 @Repository
-class AppointmentStore {
+class AppointmentStore implements PersonalDataColumns {
 
     private static final String APPOINTMENT_COLUMNS = """
             id, booking_code, mall_id, service_id, starts_at, ends_at, local_date, nik_fingerprint, nik_masked, name,
             phone, email, language, channel, status, booked_at, checked_in_at, ticket_id, cancelled_at, cancel_reason
             """;
 
-    private final JdbcClient jdbc;
+    /** The booking's contact, encrypted and bound to the booking's id. */
+    static final String NAME = "appointment.name";
+    static final String PHONE = "appointment.phone";
+    static final String EMAIL = "appointment.email";
 
-    AppointmentStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+
+    AppointmentStore(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public List<Column> personalDataColumns() {
+        return List.of(new Column("appointment", "name", NAME, "id"),
+                new Column("appointment", "phone", PHONE, "id"),
+                new Column("appointment", "email", EMAIL, "id"));
     }
 
     // ---- rules
@@ -216,8 +232,9 @@ class AppointmentStore {
                 .param("service", a.serviceId().value()).param("start", Timestamp.from(a.start()))
                 .param("end", Timestamp.from(a.end())).param("day", a.localDate())
                 .param("nik", a.nikFingerprint()).param("masked", a.nikMasked())
-                .param("name", a.contact().name()).param("phone", a.contact().phone())
-                .param("email", a.contact().email()).param("language", a.language())
+                .param("name", cipher.seal(a.contact().name(), NAME, a.id()))
+                .param("phone", cipher.seal(a.contact().phone(), PHONE, a.id()))
+                .param("email", cipher.seal(a.contact().email(), EMAIL, a.id())).param("language", a.language())
                 .param("channel", a.channel().name()).param("status", a.status().name())
                 .param("bookedAt", Timestamp.from(a.bookedAt()))
                 .update();
@@ -316,13 +333,15 @@ class AppointmentStore {
                 .query(UUID.class).list();
     }
 
-    private static Appointment appointment(ResultSet rs) throws SQLException {
-        Appointment a = new Appointment(rs.getObject("id", UUID.class), new BookingCode(rs.getString("booking_code")),
+    private Appointment appointment(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Appointment a = new Appointment(id, new BookingCode(rs.getString("booking_code")),
                 new MallId(rs.getLong("mall_id")), new ServiceId(rs.getLong("service_id")),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getObject("local_date", LocalDate.class), rs.getString("nik_fingerprint"),
                 rs.getString("nik_masked"),
-                new Appointment.Contact(rs.getString("name"), rs.getString("phone"), rs.getString("email")),
+                new Appointment.Contact(cipher.open(rs.getBytes("name"), NAME, id),
+                        cipher.open(rs.getBytes("phone"), PHONE, id), cipher.open(rs.getBytes("email"), EMAIL, id)),
                 rs.getString("language"), Appointment.Channel.valueOf(rs.getString("channel")),
                 rs.getTimestamp("booked_at").toInstant(), AppointmentStatus.valueOf(rs.getString("status")));
         UUID ticket = rs.getObject("ticket_id", UUID.class);

@@ -17,10 +17,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import id.satupintu.audit.ProcessingLog;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.identity.Nik;
 import id.satupintu.identity.NikFingerprints;
+import id.satupintu.identity.StaffPrincipal;
 import id.satupintu.queue.Queue;
 import id.satupintu.queue.TicketId;
 import id.satupintu.queue.TicketView;
@@ -55,11 +57,12 @@ public class Appointments {
     private final NikFingerprints fingerprints;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ProcessingLog processingLog;
     private final Clock clock;
 
     Appointments(AppointmentStore store, Malls malls, MallCalendar calendar, Catalogue catalogue, Queue queue,
             NikFingerprints fingerprints, ApplicationEventPublisher events, TransactionTemplate transaction,
-            Clock clock) {
+            ProcessingLog processingLog, Clock clock) {
         this.store = store;
         this.malls = malls;
         this.calendar = calendar;
@@ -68,6 +71,7 @@ public class Appointments {
         this.fingerprints = fingerprints;
         this.events = events;
         this.transaction = transaction;
+        this.processingLog = processingLog;
         this.clock = clock;
     }
 
@@ -393,8 +397,12 @@ public class Appointments {
         }
     }
 
-    @Transactional(readOnly = true)
-    public List<ServiceDay> day(Mall mall, LocalDate date) {
+    /**
+     * The day's slots and bookings for a member of staff. The bookings carry the bookers' names and masked NIKs, so
+     * showing them is written to the processing log in the same transaction.
+     */
+    @Transactional
+    public List<ServiceDay> day(Mall mall, LocalDate date, StaffPrincipal reader) {
         DaySchedule schedule = calendar.on(mall, date);
         Map<ServiceId, BookingRules> rules = store.rulesOf(mall.id());
         List<Appointment> bookings = store.onDay(mall.id(), date);
@@ -406,6 +414,13 @@ public class Appointments {
             }
             result.add(new ServiceDay(service, serviceRules, seatsOf(mall, service, serviceRules, schedule),
                     bookings.stream().filter(b -> b.serviceId().equals(service.id())).toList()));
+        }
+        int shown = result.stream().mapToInt(d -> d.bookings().size()).sum();
+        if (shown > 0) {
+            processingLog.record(new ProcessingLog.Processing(
+                    new ProcessingLog.Actor(ProcessingLog.ActorKind.STAFF, reader.username(), reader.displayName()),
+                    null, ProcessingLog.Purpose.APPOINTMENT_HANDLING,
+                    "names of %d bookings at %s on %s".formatted(shown, mall.code(), date)));
         }
         return result;
     }

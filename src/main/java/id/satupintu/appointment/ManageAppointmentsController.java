@@ -51,7 +51,7 @@ class ManageAppointmentsController {
         model.addAttribute("mall", mall);
         model.addAttribute("date", day);
         model.addAttribute("schedule", calendar.on(mall, day));
-        model.addAttribute("services", appointments.day(mall, day));
+        model.addAttribute("services", appointments.day(mall, day, StaffPrincipal.requireCurrent()));
         model.addAttribute("allServices", catalogue.services(mall.id()));
         model.addAttribute("rules", appointments.rulesOf(mall.id()));
         return "appointment/manage-day";

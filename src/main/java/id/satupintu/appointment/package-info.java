@@ -3,5 +3,5 @@
  * overbook a slot, check-in at the kiosk into the walk-in queue, reminders and no-shows.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "region", "catalogue", "identity",
-        "queue"})
+        "queue", "audit"})
 package id.satupintu.appointment;

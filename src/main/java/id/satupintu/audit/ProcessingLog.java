@@ -62,7 +62,9 @@ public class ProcessingLog {
         /** The data subject looking at their own data. */
         OWN_ACCESS,
         /** Handling a complaint: the complainant's contact details or attachments. */
-        COMPLAINT_HANDLING
+        COMPLAINT_HANDLING,
+        /** Managing a mall's bookings: the day's list with the bookers' names. */
+        APPOINTMENT_HANDLING
     }
 
     /** Who processed: the kind, a stable reference (account id, client id) and the name shown in the trail. */

@@ -51,6 +51,8 @@ class ComplaintData implements PersonalData.Source {
                     FROM complaint c JOIN mall m ON m.id = c.mall_id WHERE c.id = :id
                     """).param("id", c.id().value())).getFirst());
             complaint.put("code", c.code().toString());
+            complaint.put("contactEmail", c.contactEmail());
+            complaint.put("contactPhone", c.contactPhone());
             complaint.put("steps", complaints.timeline(c.id()).stream().filter(ComplaintStep::shownPublicly)
                     .map(s -> new Step(s.at(), s.actorKind().name(), s.action(), s.fromState(), s.toState(),
                             s.publicNote()))

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.satupintu.identity.PersonalDataCipher;
+import id.satupintu.identity.PersonalDataColumns;
 import id.satupintu.shared.AgencyId;
 import id.satupintu.shared.CitizenId;
 import id.satupintu.shared.LocalizedText;
@@ -20,7 +22,11 @@ import org.springframework.stereotype.Repository;
 
 /** Complaints, their attachments and their records of steps in PostgreSQL. */
 @Repository
-class ComplaintStore {
+class ComplaintStore implements PersonalDataColumns {
+
+    /** The encrypted contact of an anonymous complainant, bound to the complaint's id. */
+    private static final String EMAIL = "complaint.email";
+    private static final String PHONE = "complaint.phone";
 
     private static final String ATTACHMENT_COLUMNS =
             "id, complaint_id, display_name, media_type, size_bytes, sha256, uploaded_at";
@@ -28,31 +34,39 @@ class ComplaintStore {
     private static final String URGENT_FIRST = " ORDER BY due_at ASC NULLS LAST, created_at DESC LIMIT :limit";
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    ComplaintStore(JdbcClient jdbc) {
+    ComplaintStore(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public List<Column> personalDataColumns() {
+        return List.of(new Column("complaint", "contact_email", EMAIL, "id"),
+                new Column("complaint", "contact_phone", PHONE, "id"));
     }
 
     Optional<Complaint> find(ComplaintId id) {
         return jdbc.sql("SELECT * FROM complaint WHERE id = :id").param("id", id.value())
-                .query(ComplaintStore::row).optional();
+                .query(this::row).optional();
     }
 
     Optional<Complaint> findByCode(ComplaintCode code) {
         return jdbc.sql("SELECT * FROM complaint WHERE code = :code").param("code", code.value())
-                .query(ComplaintStore::row).optional();
+                .query(this::row).optional();
     }
 
     /** Reads the complaint and locks its row until the transaction ends, so that steps on it take turns. */
     Optional<Complaint> lock(ComplaintCode code) {
         return jdbc.sql("SELECT * FROM complaint WHERE code = :code FOR UPDATE").param("code", code.value())
-                .query(ComplaintStore::row).optional();
+                .query(this::row).optional();
     }
 
     /** Locks a complaint a job is about to handle, unless another instance is handling it right now. */
     Optional<Complaint> lockIfFree(ComplaintId id) {
         return jdbc.sql("SELECT * FROM complaint WHERE id = :id FOR UPDATE SKIP LOCKED").param("id", id.value())
-                .query(ComplaintStore::row).optional();
+                .query(this::row).optional();
     }
 
     /** A mall's complaints, limited to those forwarded to one agency when given; done ones only when asked. */
@@ -64,12 +78,12 @@ class ComplaintStore {
                 """ + URGENT_FIRST)
                 .param("mall", mall.value()).param("agency", agency == null ? null : agency.value())
                 .param("done", includeDone).param("limit", limit)
-                .query(ComplaintStore::row).list();
+                .query(this::row).list();
     }
 
     List<Complaint> ofCitizen(CitizenId citizen) {
         return jdbc.sql("SELECT * FROM complaint WHERE citizen_id = :citizen ORDER BY created_at DESC")
-                .param("citizen", citizen.value()).query(ComplaintStore::row).list();
+                .param("citizen", citizen.value()).query(this::row).list();
     }
 
     /** Open complaints past their deadline and not escalated yet, the oldest deadline first. */
@@ -111,7 +125,8 @@ class ComplaintStore {
                 .param("service", c.serviceId() == null ? null : c.serviceId().value())
                 .param("category", c.category()).param("description", c.description())
                 .param("citizen", c.citizenId() == null ? null : c.citizenId().value())
-                .param("email", c.contactEmail()).param("phone", c.contactPhone())
+                .param("email", cipher.seal(c.contactEmail(), EMAIL, c.id().value()))
+                .param("phone", cipher.seal(c.contactPhone(), PHONE, c.id().value()))
                 .param("language", c.language()).param("channel", c.channel())
                 .param("workflow", c.workflowCode()).param("state", c.state().value()).param("open", c.open())
                 .param("entered", ts(c.stateEnteredAt())).param("due", ts(c.dueAt()))
@@ -215,7 +230,8 @@ class ComplaintStore {
         return query.query((rs, n) -> new ComplaintId(rs.getObject("id", UUID.class))).list();
     }
 
-    private static Complaint row(ResultSet rs, int n) throws SQLException {
+    private Complaint row(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
         long agency = rs.getLong("agency_id");
         boolean hasAgency = !rs.wasNull();
         long service = rs.getLong("service_id");
@@ -224,11 +240,13 @@ class ComplaintStore {
         int rating = rs.getInt("rating");
         boolean rated = !rs.wasNull();
         Instant laporRequested = instant(rs, "lapor_requested_at");
-        return new Complaint(new ComplaintId(rs.getObject("id", UUID.class)), new ComplaintCode(rs.getString("code")),
+        return new Complaint(new ComplaintId(id), new ComplaintCode(rs.getString("code")),
                 new MallId(rs.getLong("mall_id")), hasAgency ? new AgencyId(agency) : null,
                 hasService ? new ServiceId(service) : null, rs.getString("category_code"),
                 rs.getString("description"), citizen == null ? null : new CitizenId(citizen),
-                rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("language"),
+                cipher.open(rs.getBytes("contact_email"), EMAIL, id),
+                cipher.open(rs.getBytes("contact_phone"), PHONE, id),
+                rs.getString("language"),
                 rs.getString("channel"), rs.getString("workflow_code"), new StateCode(rs.getString("state")),
                 rs.getBoolean("state_open"), instant(rs, "state_entered_at"), instant(rs, "due_at"),
                 instant(rs, "escalated_at"), instant(rs, "forwarded_at"), rs.getInt("reopen_count"),

@@ -32,16 +32,17 @@ class AccountData implements PersonalData.Source {
     @Override
     public PersonalData.Part partFor(CitizenId citizen) {
         Map<String, Object> row = PersonalData.rows(jdbc.sql("""
-                SELECT full_name, email, phone, region_code, created_at, last_sign_in_at FROM citizen WHERE id = :id
+                SELECT created_at, last_sign_in_at FROM citizen WHERE id = :id
                 """).param("id", citizen.value())).stream().findFirst().orElse(null);
-        if (row == null) {
+        Citizen account = citizens.find(citizen).orElse(null);
+        if (row == null || account == null) {
             return PersonalData.Part.of("account", 0, null);
         }
         Nik nik = citizens.nikOf(citizen);
         String birth = "%02d-%02d-%02d".formatted(nik.birthDayOfYear().getDayOfMonth(),
                 nik.birthDayOfYear().getMonthValue(), nik.birthYearTwoDigits());
         return PersonalData.Part.of("account", 0, new Account(citizen.value(), nik.value(),
-                (String) row.get("full_name"), birth, nik.sex(), (String) row.get("email"), (String) row.get("phone"),
-                (String) row.get("region_code"), (Instant) row.get("created_at"), (Instant) row.get("last_sign_in_at")));
+                account.fullName(), birth, nik.sex(), account.email(), account.phone(), account.regionCode(),
+                (Instant) row.get("created_at"), (Instant) row.get("last_sign_in_at")));
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row is kept, but nothing is sent and no code is ever accepted, so accounts cannot be probed.
  */
 @Service
-class CitizenCodes {
+class CitizenCodes implements PersonalDataColumns {
 
     static final Duration VALID_FOR = Duration.ofMinutes(10);
     static final Duration RESEND_AFTER = Duration.ofSeconds(60);
@@ -51,18 +51,21 @@ class CitizenCodes {
     private final Citizens citizens;
     private final NikFingerprints fingerprints;
     private final NikCipher cipher;
+    private final PersonalDataCipher personalData;
     private final StoredSecrets secret;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     CitizenCodes(JdbcClient jdbc, Citizens citizens, NikFingerprints fingerprints, NikCipher cipher,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
+            PersonalDataCipher personalData, ApplicationEventPublisher events, TransactionTemplate transaction,
+            Clock clock,
             @Value("${satupintu.security.personal-data-secret:}") String configuredSecret) {
         this.jdbc = jdbc;
         this.citizens = citizens;
         this.fingerprints = fingerprints;
         this.cipher = cipher;
+        this.personalData = personalData;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
@@ -101,12 +104,13 @@ class CitizenCodes {
                     .param("id", codeId)
                     .param("hash", hash(codeId, code))
                     .param("citizen", newAccount.value())
-                    .param("email", storedEmail)
-                    .param("phone", storedPhone)
+                    .param("email", personalData.seal(storedEmail, Citizens.EMAIL, newAccount.value()))
+                    .param("phone", personalData.seal(storedPhone, Citizens.PHONE, newAccount.value()))
                     .param("fingerprint", fingerprints.of(nik))
                     .param("encrypted", cipher.encrypt(nik, newAccount))
                     .param("masked", nik.masked())
-                    .param("name", Citizens.registeredName(match, fullName))
+                    .param("name", personalData.seal(Citizens.registeredName(match, fullName), Citizens.NAME,
+                            newAccount.value()))
                     .param("region", match.regionCode())
                     .param("now", now)
                     .param("expires", now.plus(VALID_FOR))
@@ -133,6 +137,9 @@ class CitizenCodes {
         String email = byEmail ? stored : null;
         String phone = byEmail ? null : stored;
         UUID codeId = UUID.randomUUID();
+        // A code for an account is bound to the account, like the contacts a sign-up code carries; one for no
+        // account to the code itself.
+        UUID owner = account.map(c -> c.id().value()).orElse(codeId);
         String code = newCode();
         OffsetDateTime now = now();
         transaction.executeWithoutResult(status -> {
@@ -145,8 +152,8 @@ class CitizenCodes {
                     .param("fingerprint", fingerprints.of(nik))
                     .param("hash", hash(codeId, code))
                     .param("citizen", account.map(c -> c.id().value()).orElse(null))
-                    .param("email", email)
-                    .param("phone", phone)
+                    .param("email", personalData.seal(email, Citizens.EMAIL, owner))
+                    .param("phone", personalData.seal(phone, Citizens.PHONE, owner))
                     .param("now", now)
                     .param("expires", now.plus(VALID_FOR))
                     .update();
@@ -268,16 +275,28 @@ class CitizenCodes {
 
     private Optional<CodeRow> lock(UUID codeId) {
         return jdbc.sql("""
-                SELECT purpose, code_hash, citizen_id, email, phone, created_at, expires_at, attempts, used_at
+                SELECT purpose, code_hash, citizen_id, coalesce(citizen_id, id) AS owner, email, phone, created_at,
+                       expires_at, attempts, used_at
                 FROM citizen_code WHERE id = :id FOR UPDATE
                 """)
                 .param("id", codeId)
                 .query((rs, n) -> new CodeRow(Purpose.valueOf(rs.getString("purpose")), rs.getString("code_hash"),
-                        rs.getObject("citizen_id", UUID.class), rs.getString("email"), rs.getString("phone"),
+                        rs.getObject("citizen_id", UUID.class),
+                        personalData.open(rs.getBytes("email"), Citizens.EMAIL, rs.getObject("owner", UUID.class)),
+                        personalData.open(rs.getBytes("phone"), Citizens.PHONE, rs.getObject("owner", UUID.class)),
                         rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("expires_at", OffsetDateTime.class), rs.getInt("attempts"),
                         rs.getObject("used_at", OffsetDateTime.class)))
                 .optional();
+    }
+
+    @Override
+    public List<Column> personalDataColumns() {
+        String owner = "coalesce(citizen_id, id)";
+        return List.of(new Column("citizen_code", "nik_encrypted", NikCipher.FIELD, "citizen_id"),
+                new Column("citizen_code", "full_name", Citizens.NAME, owner),
+                new Column("citizen_code", "email", Citizens.EMAIL, owner),
+                new Column("citizen_code", "phone", Citizens.PHONE, owner));
     }
 
     private OffsetDateTime now() {
@@ -285,7 +304,8 @@ class CitizenCodes {
     }
 
     private void send(String email, String phone, String code, OffsetDateTime now, Locale locale) {
-        events.publishEvent(new CitizenCodeRequested(email, phone, code, now.plus(VALID_FOR).toInstant(), locale));
+        events.publishEvent(CitizenCodeRequested.of(personalData, email, phone, code, now.plus(VALID_FOR).toInstant(),
+                locale));
     }
 
     private String hash(UUID codeId, String code) {

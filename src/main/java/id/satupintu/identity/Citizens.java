@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,30 +20,36 @@ import org.springframework.stereotype.Service;
 
 /** Citizens' accounts: the public face of the identity module for what other modules need to know of a citizen. */
 @Service
-public class Citizens {
+public class Citizens implements PersonalDataColumns {
 
     private static final Logger log = LoggerFactory.getLogger(Citizens.class);
 
     static final String COLUMNS = "id, full_name, nik_masked, email, phone, region_code";
+    /** The encrypted fields of an account (and of a sign-up code, which becomes one); the account's id binds them. */
+    static final String NAME = "full_name";
+    static final String EMAIL = "email";
+    static final String PHONE = "phone";
 
     private final JdbcClient jdbc;
     private final NikFingerprints fingerprints;
     private final NikCipher cipher;
+    private final PersonalDataCipher personalData;
     private final PopulationRegistry registry;
     private final Clock clock;
 
-    Citizens(JdbcClient jdbc, NikFingerprints fingerprints, NikCipher cipher, PopulationRegistry registry,
-            Clock clock) {
+    Citizens(JdbcClient jdbc, NikFingerprints fingerprints, NikCipher cipher, PersonalDataCipher personalData,
+            PopulationRegistry registry, Clock clock) {
         this.jdbc = jdbc;
         this.fingerprints = fingerprints;
         this.cipher = cipher;
+        this.personalData = personalData;
         this.registry = registry;
         this.clock = clock;
     }
 
     public Optional<Citizen> find(CitizenId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM citizen WHERE id = :id").param("id", id.value())
-                .query(Citizens::citizen).optional();
+                .query(this::citizen).optional();
     }
 
     /**
@@ -79,9 +86,9 @@ public class Citizens {
                 .param("fingerprint", fingerprints.of(parsed))
                 .param("encrypted", cipher.encrypt(parsed, id))
                 .param("masked", parsed.masked())
-                .param("name", registeredName(match, fullName))
-                .param("email", storedEmail)
-                .param("phone", storedPhone)
+                .param("name", personalData.seal(registeredName(match, fullName), NAME, id.value()))
+                .param("email", personalData.seal(storedEmail, EMAIL, id.value()))
+                .param("phone", personalData.seal(storedPhone, PHONE, id.value()))
                 .param("region", match.regionCode())
                 .param("now", now)
                 .update();
@@ -103,7 +110,7 @@ public class Citizens {
     Optional<Citizen> findByNik(Nik nik) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM citizen WHERE nik_fingerprint = :fingerprint")
                 .param("fingerprint", fingerprints.of(nik))
-                .query(Citizens::citizen).optional();
+                .query(this::citizen).optional();
     }
 
     /** Asks the registry and accepts only a match; what else it said stays in the log, masked. */
@@ -126,8 +133,18 @@ public class Citizens {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
-    static Citizen citizen(ResultSet rs, int row) throws SQLException {
-        return new Citizen(new CitizenId(rs.getObject("id", UUID.class)), rs.getString("full_name"),
-                rs.getString("nik_masked"), rs.getString("email"), rs.getString("phone"), rs.getString("region_code"));
+    @Override
+    public List<Column> personalDataColumns() {
+        return List.of(new Column("citizen", "nik_encrypted", NikCipher.FIELD, "id"),
+                new Column("citizen", "full_name", NAME, "id"),
+                new Column("citizen", "email", EMAIL, "id"),
+                new Column("citizen", "phone", PHONE, "id"));
+    }
+
+    private Citizen citizen(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new Citizen(new CitizenId(id), personalData.open(rs.getBytes("full_name"), NAME, id),
+                rs.getString("nik_masked"), personalData.open(rs.getBytes("email"), EMAIL, id),
+                personalData.open(rs.getBytes("phone"), PHONE, id), rs.getString("region_code"));
     }
 }

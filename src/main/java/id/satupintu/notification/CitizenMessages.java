@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import id.satupintu.identity.CitizenCodeRequested;
+import id.satupintu.identity.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -29,10 +30,13 @@ class CitizenMessages {
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    CitizenMessages(MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages, Clock clock) {
+    CitizenMessages(MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages,
+            PersonalDataCipher cipher, Clock clock) {
         this.mail = mail;
+        this.cipher = cipher;
         this.sms = sms;
         this.templates = templates;
         this.messages = messages;
@@ -48,19 +52,22 @@ class CitizenMessages {
         }
         long minutes = Math.ceilDiv(Duration.between(now, event.expiresAt()).toSeconds(), 60);
         Locale locale = event.locale() != null ? event.locale() : Locale.of("id");
-        if (event.email() != null) {
+        String email = event.email(cipher);
+        String phone = event.phone(cipher);
+        String code = event.code(cipher);
+        if (email != null) {
             String subject = messages.getMessage("citizen.mail.subject", null, locale);
             Context context = new Context(locale);
-            context.setVariable("code", event.code());
+            context.setVariable("code", code);
             context.setVariable("minutes", minutes);
-            String text = messages.getMessage("citizen.mail.lead", null, locale) + "\n\n" + event.code() + "\n\n"
+            String text = messages.getMessage("citizen.mail.lead", null, locale) + "\n\n" + code + "\n\n"
                     + messages.getMessage("citizen.mail.validity", new Object[] {minutes}, locale) + "\n"
                     + messages.getMessage("citizen.mail.ignore", null, locale) + "\n";
-            mail.send(event.email(), subject, templates.process("mail/citizen-code", context), text, List.of(),
+            mail.send(email, subject, templates.process("mail/citizen-code", context), text, List.of(),
                     List.of());
         }
-        if (event.phone() != null) {
-            sms.send(event.phone(), messages.getMessage("citizen.sms.code", new Object[] {event.code(), minutes},
+        if (phone != null) {
+            sms.send(phone, messages.getMessage("citizen.sms.code", new Object[] {code, minutes},
                     locale));
         }
     }

@@ -170,7 +170,7 @@ class ApplicantPagesController {
     @GetMapping("/citizen/applications/{id}/output.pdf")
     ResponseEntity<byte[]> output(@PathVariable String id) {
         Submission s = submissions.get(idOf(id), applicant());
-        byte[] pdf = submissions.output(s).orElseThrow(SubmissionError::notFound);
+        byte[] pdf = submissions.output(s, applicant()).orElseThrow(SubmissionError::notFound);
         return DocumentResponses.pdfDownload(pdf, s.trackingNumber() + ".pdf");
     }
 

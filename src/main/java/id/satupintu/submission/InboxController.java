@@ -123,9 +123,9 @@ class InboxController {
 
     @GetMapping("/staff/inbox/{id}/output.pdf")
     ResponseEntity<byte[]> output(@PathVariable String id) {
-        Submission s = submissions.get(ApplicantPagesController.idOf(id),
-                new Party.Staff(StaffPrincipal.requireCurrent()));
-        byte[] pdf = submissions.output(s).orElseThrow(SubmissionError::notFound);
+        Party.Staff staff = new Party.Staff(StaffPrincipal.requireCurrent());
+        Submission s = submissions.get(ApplicantPagesController.idOf(id), staff);
+        byte[] pdf = submissions.output(s, staff).orElseThrow(SubmissionError::notFound);
         return DocumentResponses.pdfDownload(pdf, s.trackingNumber() + ".pdf");
     }
 

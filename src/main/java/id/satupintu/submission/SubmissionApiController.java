@@ -146,7 +146,7 @@ class SubmissionApiController {
             description = "404 SUBMISSION_NOT_FOUND until the document is issued.")
     ResponseEntity<byte[]> output(@PathVariable String id) {
         Submission s = submissions.get(ApplicantPagesController.idOf(id), party(id));
-        byte[] pdf = submissions.output(s).orElseThrow(SubmissionError::notFound);
+        byte[] pdf = submissions.output(s, party(id)).orElseThrow(SubmissionError::notFound);
         return DocumentResponses.pdfDownload(pdf, s.trackingNumber() + ".pdf");
     }
 

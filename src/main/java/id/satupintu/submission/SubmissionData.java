@@ -73,7 +73,9 @@ class SubmissionData implements PersonalData.Source {
             submissions.find(new SubmissionId(id)).filter(s -> s.outputDocumentId() != null).ifPresent(s -> {
                 String path = folder + "output-" + s.trackingNumber() + ".pdf";
                 application.put("outputFile", path);
-                files.add(new PersonalData.File(path, () -> submissions.output(s).orElseThrow()));
+                // The citizen's own download: their own reading, which the export logs once for the whole file.
+                Party owner = new Party.Applicant(citizen, "", Party.Applicant.WEB);
+                files.add(new PersonalData.File(path, () -> submissions.output(s, owner).orElseThrow()));
             });
             result.add(application);
         }

@@ -432,8 +432,23 @@ public class Submissions {
         return issued;
     }
 
-    public Optional<byte[]> output(Submission s) {
-        return s.outputDocumentId() == null ? Optional.empty() : outputs.pdf(s.outputDocumentId());
+    /**
+     * The output document's PDF, which carries the applicant's name and masked NIK; a member of staff reading it is
+     * written to the processing log in the same transaction.
+     */
+    public Optional<byte[]> output(Submission s, Party party) {
+        if (s.outputDocumentId() == null) {
+            return Optional.empty();
+        }
+        return inTransaction(() -> {
+            Optional<byte[]> pdf = outputs.pdf(s.outputDocumentId());
+            if (pdf.isPresent() && !(party instanceof Party.Applicant)) {
+                processingLog.record(new ProcessingLog.Processing(party.auditActor(), s.citizenId().value(),
+                        ProcessingLog.Purpose.APPLICATION_REVIEW, "output document of application "
+                                + s.trackingNumber()));
+            }
+            return pdf;
+        });
     }
 
     // ---- rules

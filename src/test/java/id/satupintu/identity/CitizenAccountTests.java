@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static id.satupintu.identity.TestCitizens.enterCode;
+import static id.satupintu.identity.TestCitizens.signIn;
+import static id.satupintu.identity.TestCitizens.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,6 +47,9 @@ class CitizenAccountTests {
     @Autowired
     NikFingerprints fingerprints;
 
+    @Autowired
+    PersonalDataCipher personalData;
+
     @Test
     void aDemoCitizenSignsUpWithTheCodeFromTheirMailAndArrivesSignedIn() throws Exception {
         TestCitizens.withoutAccount(jdbc, fingerprints, "3217015203900001");
@@ -65,10 +71,12 @@ class CitizenAccountTests {
         assertThat(home).contains("Halo, Siti Nurhaliza").contains("3217********0001").contains(email)
                 .contains("/citizen/applications").doesNotContain("3217015203900001");
 
-        Map<String, Object> row = jdbc.sql("SELECT full_name, region_code, email FROM citizen WHERE nik_masked = "
+        Map<String, Object> row = jdbc.sql("SELECT id, region_code FROM citizen WHERE nik_masked = "
                 + "'3217********0001'").query().singleRow();
-        assertThat(row).containsEntry("full_name", "Siti Nurhaliza").containsEntry("region_code", "32.17")
-                .containsEntry("email", email);
+        assertThat(row).containsEntry("region_code", "32.17");
+        Citizen siti = citizens.find(new id.satupintu.shared.CitizenId((UUID) row.get("id"))).orElseThrow();
+        assertThat(siti.fullName()).isEqualTo("Siti Nurhaliza");
+        assertThat(siti.email()).isEqualTo(email);
     }
 
     @Test
@@ -77,7 +85,9 @@ class CitizenAccountTests {
         String rowText = jdbc.sql("SELECT c::text FROM citizen c WHERE id = :id").param("id", budi.id().value())
                 .query(String.class).single();
         String nikInHex = HexFormat.of().formatHex(BUDI_NIK.getBytes(StandardCharsets.US_ASCII));
-        assertThat(rowText).contains("3671********0002").doesNotContain(BUDI_NIK).doesNotContainIgnoringCase(nikInHex);
+        assertThat(rowText).contains("3671********0002").doesNotContain(BUDI_NIK).doesNotContainIgnoringCase(nikInHex)
+                .as("name and contact are encrypted too").doesNotContain("Budi").doesNotContain("example.org")
+                .doesNotContainIgnoringCase(HexFormat.of().formatHex("Budi".getBytes(StandardCharsets.US_ASCII)));
         byte[] encrypted = jdbc.sql("SELECT nik_encrypted FROM citizen WHERE id = :id").param("id", budi.id().value())
                 .query(byte[].class).single();
         assertThat(new String(encrypted, StandardCharsets.ISO_8859_1)).doesNotContain(BUDI_NIK);
@@ -104,7 +114,7 @@ class CitizenAccountTests {
         }
         assertThat(enterCode(web, wrong).body()).contains("Kode salah 5 kali");
         assertThat(enterCode(web, code).body()).as("even the right code is refused now").contains("Kode salah 5 kali");
-        assertThat(jdbc.sql("SELECT attempts FROM citizen_code WHERE email = :email").param("email", email)
+        assertThat(jdbc.sql("SELECT attempts FROM citizen_code WHERE id = :id").param("id", codeSentTo(email))
                 .query(Integer.class).single()).isEqualTo(5);
         assertThat(accounts("3671********0003")).isZero();
     }
@@ -114,8 +124,8 @@ class CitizenAccountTests {
         ApiClient web = new ApiClient(port);
         String email = unique("waode");
         String code = signUpForCode(web, "7402037011780005", "Wa Ode Sartini", "1978-11-30", email);
-        jdbc.sql("UPDATE citizen_code SET expires_at = created_at - interval '1 minute' "
-                + "WHERE email = :email").param("email", email).update();
+        jdbc.sql("UPDATE citizen_code SET expires_at = created_at - interval '1 minute' WHERE id = :id")
+                .param("id", codeSentTo(email)).update();
         assertThat(enterCode(web, code).body()).contains("Kode sudah tidak berlaku");
         assertThat(accounts("7402********0005")).isZero();
     }
@@ -129,8 +139,8 @@ class CitizenAccountTests {
         ApiClient.Response tooSoon = web.postForm("/citizen/code/resend", ApiClient.form("_csrf", web.csrfFrom(page)));
         assertThat(tooSoon.body()).containsPattern("Tunggu \\d+ detik lagi");
 
-        jdbc.sql("UPDATE citizen_code SET created_at = created_at - interval '61 seconds' WHERE email = :email")
-                .param("email", email).update();
+        jdbc.sql("UPDATE citizen_code SET created_at = created_at - interval '61 seconds' WHERE id = :id")
+                .param("id", codeSentTo(email)).update();
         ApiClient.Response resent = web.postForm("/citizen/code/resend", ApiClient.form("_csrf", web.csrfFrom(page)));
         assertThat(resent.header("Location")).endsWith("/citizen/code?resent");
         String second = TestCitizens.awaitCode(email, 2);
@@ -305,14 +315,6 @@ class CitizenAccountTests {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    static ApiClient.Response signUp(ApiClient web, String nik, String name, String birthDate, String email,
-            String phone, boolean consent) {
-        String csrf = web.csrfFrom(web.get("/citizen/sign-up").body());
-        String form = ApiClient.form("_csrf", csrf, "nik", nik, "fullName", name, "birthDate", birthDate, "email",
-                email, "phone", phone);
-        return web.postForm("/citizen/sign-up", consent ? form + "&consent=true" : form);
-    }
-
     /** Signs a demo citizen without an account up with an e-mail address; returns the code that reached it. */
     String signUpForCode(ApiClient web, String nik, String name, String birthDate, String email)
             throws InterruptedException {
@@ -320,16 +322,6 @@ class CitizenAccountTests {
         ApiClient.Response sent = signUp(web, nik, name, birthDate, email, "", true);
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
         return TestCitizens.awaitCode(email, 1);
-    }
-
-    static ApiClient.Response signIn(ApiClient web, String nik, String contact) {
-        String csrf = web.csrfFrom(web.get("/citizen/sign-in").body());
-        return web.postForm("/citizen/sign-in", ApiClient.form("_csrf", csrf, "nik", nik, "contact", contact));
-    }
-
-    static ApiClient.Response enterCode(ApiClient web, String code) {
-        String csrf = web.csrfFrom(web.get("/citizen/code").body());
-        return web.postForm("/citizen/code", ApiClient.form("_csrf", csrf, "code", code));
     }
 
     /** The page's main content without the session's CSRF tokens, to compare what two visitors see. */
@@ -368,5 +360,13 @@ class CitizenAccountTests {
             }
         }
         throw new AssertionError("No text message to " + phone + " in the outbox");
+    }
+
+    /** The code row sent to an address; the address is stored encrypted, so each row is opened to find it. */
+    private UUID codeSentTo(String email) {
+        return jdbc.sql("SELECT id, coalesce(citizen_id, id) AS owner, email FROM citizen_code WHERE email IS NOT NULL")
+                .query((rs, n) -> email.equals(personalData.open(rs.getBytes("email"), Citizens.EMAIL,
+                        rs.getObject("owner", UUID.class))) ? rs.getObject("id", UUID.class) : null)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
     }
 }

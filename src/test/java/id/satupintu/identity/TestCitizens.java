@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import id.satupintu.ApiClient;
 import id.satupintu.TestMailServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,5 +39,24 @@ public final class TestCitizens {
             throw new AssertionError("No code in the e-mail to " + email + ":\n" + body);
         }
         return code.group(1);
+    }
+
+    /** Posts the sign-up form, with the consent box ticked when {@code consent}. */
+    public static ApiClient.Response signUp(ApiClient web, String nik, String name, String birthDate, String email,
+            String phone, boolean consent) {
+        String csrf = web.csrfFrom(web.get("/citizen/sign-up").body());
+        String form = ApiClient.form("_csrf", csrf, "nik", nik, "fullName", name, "birthDate", birthDate, "email",
+                email, "phone", phone);
+        return web.postForm("/citizen/sign-up", consent ? form + "&consent=true" : form);
+    }
+
+    public static ApiClient.Response signIn(ApiClient web, String nik, String contact) {
+        String csrf = web.csrfFrom(web.get("/citizen/sign-in").body());
+        return web.postForm("/citizen/sign-in", ApiClient.form("_csrf", csrf, "nik", nik, "contact", contact));
+    }
+
+    public static ApiClient.Response enterCode(ApiClient web, String code) {
+        String csrf = web.csrfFrom(web.get("/citizen/code").body());
+        return web.postForm("/citizen/code", ApiClient.form("_csrf", csrf, "code", code));
     }
 }

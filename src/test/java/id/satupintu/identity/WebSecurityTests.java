@@ -210,7 +210,7 @@ class WebSecurityTests {
                 CitizenAccountTests.BUDI_EMAIL, "0812-3456-7890");
         int mails = (int) id.satupintu.TestMailServer.count(CitizenAccountTests.BUDI_EMAIL, TestCitizens.SUBJECT);
         ApiClient web = new ApiClient(port);
-        CitizenAccountTests.signIn(web, CitizenAccountTests.BUDI_NIK, CitizenAccountTests.BUDI_EMAIL);
+        TestCitizens.signIn(web, CitizenAccountTests.BUDI_NIK, CitizenAccountTests.BUDI_EMAIL);
         ApiClient.Response codePage = web.get("/citizen/code");
         String csrf = web.csrfFrom(codePage.body());
         String before = web.cookie("SESSION");

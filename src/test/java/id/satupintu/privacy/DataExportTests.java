@@ -13,6 +13,9 @@ import java.util.zip.ZipInputStream;
 
 import id.satupintu.SatuPintuTest;
 import id.satupintu.audit.ProcessingLog;
+import id.satupintu.appointment.Appointment;
+import id.satupintu.appointment.Appointments;
+import id.satupintu.appointment.BookingRequest;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.complaint.Complaint;
@@ -77,6 +80,9 @@ class DataExportTests {
     Complaints complaints;
 
     @Autowired
+    Appointments appointments;
+
+    @Autowired
     Catalogue catalogue;
 
     @Autowired
@@ -96,6 +102,8 @@ class DataExportTests {
         Citizen agustina = citizen(AGUSTINA_NIK, "Agustina Lamasi", LocalDate.of(2001, 2, 14), "agustina@example.org");
         Citizen andi = citizen(ANDI_NIK, "Andi Pratama", LocalDate.of(1992, 7, 23), "andi@example.org");
         Submission application = sentApplication(agustina);
+        appointments.book(new BookingRequest("16.05", "skck-baru", "2026-12-03T10:00:00+07:00", AGUSTINA_NIK,
+                "Agustina Lamasi", "081234567801", "agustina@example.org"), Appointment.Channel.API, Locale.of("id"));
         Complaint complaint = complaints.file(new Complaints.NewComplaint("36.71", null, null, "FACILITIES",
                 "Toilet lantai dua rusak sejak minggu lalu.", null, null), List.of(), agustina.id(), Complaints.WEB,
                 Locale.of("id"));
@@ -121,6 +129,11 @@ class DataExportTests {
         byte[] uploaded = zip.get(document.get("file").asString());
         assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(uploaded))).as("the uploaded file itself").isEqualTo(document.get("sha256").asString());
+
+        JsonNode booking = data.get("appointments").get(0);
+        assertThat(booking.get("name").asString()).as("stored encrypted, exported readable").isEqualTo("Agustina Lamasi");
+        assertThat(booking.get("phone").asString()).isEqualTo("081234567801");
+        assertThat(booking.get("email").asString()).isEqualTo("agustina@example.org");
 
         assertThat(data.get("complaints").get(0).get("code").asString()).isEqualTo(complaint.code().toString());
         assertThat(data.get("complaints").get(0).get("description").asString()).startsWith("Toilet lantai dua");

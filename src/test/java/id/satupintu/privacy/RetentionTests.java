@@ -11,8 +11,12 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import id.satupintu.SatuPintuTest;
+import id.satupintu.appointment.Appointment;
+import id.satupintu.appointment.Appointments;
 import id.satupintu.catalogue.Catalogue;
 import id.satupintu.catalogue.MallService;
+import id.satupintu.complaint.Complaint;
+import id.satupintu.complaint.ComplaintId;
 import id.satupintu.complaint.Complaints;
 import id.satupintu.identity.Citizen;
 import id.satupintu.identity.Citizens;
@@ -56,6 +60,9 @@ class RetentionTests {
 
     @Autowired
     IkmReports ikm;
+
+    @Autowired
+    Appointments appointments;
 
     Instant now;
     MallId mall;
@@ -104,11 +111,13 @@ class RetentionTests {
         assertThat(exists("citizen_code", oldCode)).isFalse();
         assertThat(exists("citizen_code", youngCode)).isTrue();
 
-        assertThat(row("SELECT name, phone, nik_fingerprint, nik_masked, status FROM appointment WHERE id = :id",
-                oldBooking)).containsEntry("name", "").containsEntry("phone", null)
+        assertThat(row("SELECT phone, nik_fingerprint, nik_masked, status FROM appointment WHERE id = :id",
+                oldBooking)).containsEntry("phone", null)
                 .containsEntry("nik_fingerprint", null).containsEntry("status", "CHECKED_IN");
-        assertThat(row("SELECT name, phone FROM appointment WHERE id = :id", youngBooking))
-                .containsEntry("name", "Warga Uji").containsEntry("phone", "081234567890");
+        assertThat(appointments.find(oldBooking).appointment().contact().name()).isEmpty();
+        assertThat(appointments.find(youngBooking).appointment().contact())
+                .extracting(Appointment.Contact::name, Appointment.Contact::phone)
+                .containsExactly("Warga Uji", "081234567890");
 
         assertThat(row("SELECT description, contact_email, state FROM complaint WHERE id = :id", oldComplaint))
                 .containsEntry("description", "").containsEntry("contact_email", null)
@@ -117,9 +126,9 @@ class RetentionTests {
         assertThat(count("complaint_step", "complaint_id", oldComplaint)).as("the steps stay, without notes")
                 .isEqualTo(1);
         for (UUID kept : new UUID[] {oldOpenComplaint, youngComplaint}) {
-            assertThat(row("SELECT description, contact_email FROM complaint WHERE id = :id", kept))
-                    .containsEntry("description", "Antrean terlalu lama, saya menunggu tiga jam.")
-                    .containsEntry("contact_email", "warga@example.org");
+            assertThat(complaints.find(new ComplaintId(kept)).orElseThrow())
+                    .extracting(Complaint::description, Complaint::contactEmail)
+                    .containsExactly("Antrean terlalu lama, saya menunggu tiga jam.", "warga@example.org");
             assertThat(count("complaint_attachment", "complaint_id", kept)).isEqualTo(1);
         }
 

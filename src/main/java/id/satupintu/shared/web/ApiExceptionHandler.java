@@ -65,7 +65,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, Locale locale) {
-        log.info("Rejected a write that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
+        // Only the first line, which names the constraint: the database's detail lines quote the row's values.
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        log.info("Rejected a write that breaks a database constraint: {}", message.lines().findFirst().orElse(""));
         return respond(problems.of(HttpStatus.CONFLICT, "CONFLICTING_DATA", locale));
     }
 
