@@ -96,6 +96,7 @@ class AccessMatrixTests {
     static final Set<Caller> NATIONAL = EnumSet.of(Caller.ADMIN);
     /** Who operates a counter of agency X in mall M (the national administrator watches, it does not operate). */
     static final Set<Caller> OPERATES_X_M = EnumSet.of(Caller.OFFICER_X_M, Caller.MANAGER_M);
+    static final Set<Caller> OPERATES_X_N = EnumSet.of(Caller.OFFICER_N, Caller.MANAGER_N);
     /** Who reads a case (application, complaint) of agency X in mall M. */
     static final Set<Caller> READS_CASE_X_M = EnumSet.of(Caller.OFFICER_X_M, Caller.MANAGER_M, Caller.ADMIN);
     /** Who decides a case of agency X in mall M. */
@@ -174,6 +175,7 @@ class AccessMatrixTests {
     record Fixtures(String emailA, String applicationOpen, String trackingOpen, String documentOpen,
             String applicationIssued, String outputDocument, String applicationDraft, String documentDraft,
             String integratorDraft, String integratorDocument, String ticket, String calledTicket, long counterXM,
+            long counterXN,
             String complaint, String attachment, String serviceXM, String bookableM, String pdfName) {
     }
 
@@ -351,7 +353,8 @@ class AccessMatrixTests {
         rule(rules, "GET /staff/complaints/{code}/attachments/{attachmentId}", probe("A's complaint forwarded to X",
                 complaint + "/attachments/" + f.attachment(), READS_CASE_X_M));
         String tablet = "/staff/counters/" + counter + "/survey";
-        rule(rules, "GET /staff/counters/{counterId}/survey", probe("counter of X in M", tablet, OPERATES_X_M));
+        rule(rules, "GET /staff/counters/{counterId}/survey", probe("counter of X in M", tablet, OPERATES_X_M),
+                probe("counter of X in N", "/staff/counters/" + f.counterXN() + "/survey", OPERATES_X_N));
         rule(rules, "GET /staff/counters/{counterId}/survey/current",
                 probe("counter of X in M", tablet + "/current", OPERATES_X_M));
         rule(rules, "POST /staff/counters/{counterId}/survey", probe("counter of X in M", tablet, OPERATES_X_M,
@@ -359,7 +362,8 @@ class AccessMatrixTests {
         rule(rules, "POST /staff/counters/{counterId}/survey/skip", probe("counter of X in M", tablet + "/skip",
                 OPERATES_X_M, Body.form("ticket", f.calledTicket())));
         rule(rules, "GET /counter", probe("own counters", "/counter", STAFF));
-        rule(rules, "GET /counter/{counterId}", probe("counter of X in M", "/counter/" + counter, OPERATES_X_M));
+        rule(rules, "GET /counter/{counterId}", probe("counter of X in M", "/counter/" + counter, OPERATES_X_M),
+                probe("counter of X in N", "/counter/" + f.counterXN(), OPERATES_X_N));
         rule(rules, "POST /counter/{counterId}/{action:open|pause|close|call-next}", probe("counter of X in M",
                 "/counter/" + counter + "/pause", OPERATES_X_M, Body.form("reason", "x")));
         rule(rules, "POST /counter/{counterId}/tickets/{ticketId}/{action:recall|start|finish|no-show|transfer}",
@@ -385,10 +389,12 @@ class AccessMatrixTests {
                 Body.form("nameId", "Diretas", "nameEn", "Hijacked", "sortOrder", "1"));
         manageM(rules, "GET /manage/{mallCode}/counters/new", manage + "/counters/new?agency=" + X, Body.none());
         manageM(rules, "POST /manage/{mallCode}/counters/new", manage + "/counters/new",
-                Body.form("agencyCode", X, "name", "Loket liar", "serviceCodes", service));
-        manageM(rules, "GET /manage/{mallCode}/counters/{counterId}", manage + "/counters/" + counter, Body.none());
-        manageM(rules, "POST /manage/{mallCode}/counters/{counterId}", manage + "/counters/" + counter,
-                Body.form("name", "Loket liar", "serviceCodes", service));
+                Body.form("agencyCode", X, "name", "Loket liar", "services", service));
+        rule(rules, "GET /manage/{mallCode}/counters/{counterId}", probe("mall M", manage + "/counters/" + counter,
+                MANAGES_M), probe("N's counter under M's address", manage + "/counters/" + f.counterXN(), Set.of()));
+        rule(rules, "POST /manage/{mallCode}/counters/{counterId}", probe("mall M", manage + "/counters/" + counter,
+                MANAGES_M, Body.form("name", "Loket liar", "services", service)), probe("N's counter under M's address",
+                manage + "/counters/" + f.counterXN(), Set.of(), Body.form("name", "Loket liar")));
         manageM(rules, "GET /manage/{mallCode}/appointments", manage + "/appointments", Body.none());
         manageM(rules, "POST /manage/{mallCode}/appointments/seats", manage + "/appointments/seats",
                 Body.form("serviceCode", f.bookableM(), "start", "2026-12-02T01:00:00Z", "seats", "0"));
@@ -461,7 +467,8 @@ class AccessMatrixTests {
         rule(rules, "POST /api/v1/counters/{counterId}/open", probe("counter of X in M", counterApi + "/open",
                 OPERATES_X_M, Body.json("{}")));
         rule(rules, "POST /api/v1/counters/{counterId}/pause", probe("counter of X in M", counterApi + "/pause",
-                OPERATES_X_M, Body.json("{\"reason\":\"x\"}")));
+                OPERATES_X_M, Body.json("{\"reason\":\"x\"}")), probe("counter of X in N", "/api/v1/counters/"
+                + f.counterXN() + "/pause", OPERATES_X_N, Body.json("{\"reason\":\"x\"}")));
         rule(rules, "POST /api/v1/counters/{counterId}/close", probe("counter of X in M", counterApi + "/close",
                 OPERATES_X_M, Body.json("{}")));
         rule(rules, "POST /api/v1/counters/{counterId}/call-next", probe("counter of X in M",
@@ -789,8 +796,15 @@ class AccessMatrixTests {
                 submissions.documents(open.id()).getFirst().id().toString(), issued.id().toString(), outputDocument,
                 draft.id().toString(), submissions.documents(draft.id()).getFirst().id().toString(), integratorDraft,
                 uploaded.json().get("id").asString(), ticket.json().get("id").asString(), calledTicket,
-                counter.id().value(), complaintCode, attached.json().get("id").asString(), walkIn.code(), bookable,
+                counter.id().value(), counterIn(N), complaintCode, attached.json().get("id").asString(), walkIn.code(), bookable,
                 "matrix.pdf");
+    }
+
+    /** A counter of agency X in the mall. */
+    private long counterIn(String mallCode) {
+        MallId mall = malls.getByCode(mallCode).id();
+        return catalogue.counters(mall).stream().filter(c -> catalogue.agency(mall, c.agencyId()).code().equals(X))
+                .findFirst().orElseThrow().id().value();
     }
 
     /** Citizen A files a complaint about agency X in mall M on the web, signed in, so it is A's. */
