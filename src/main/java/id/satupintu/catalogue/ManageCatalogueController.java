@@ -186,7 +186,8 @@ class ManageCatalogueController {
 
     record CounterForm(@NotBlank @Size(max = 20) String agencyCode, @NotBlank @Size(max = 60) String name,
             List<String> services) {
-        List<String> serviceCodes() {
+        // Public: the counter page's template calls it.
+        public List<String> serviceCodes() {
             return services == null ? List.of() : services;
         }
     }

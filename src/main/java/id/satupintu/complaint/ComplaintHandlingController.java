@@ -10,6 +10,7 @@ import id.satupintu.identity.StaffRole;
 import id.satupintu.region.Mall;
 import id.satupintu.region.Malls;
 import id.satupintu.shared.DomainException;
+import id.satupintu.shared.Forbidden;
 import id.satupintu.shared.web.ProblemFactory;
 import id.satupintu.workflow.ActionCode;
 import id.satupintu.workflow.Actor;
@@ -91,9 +92,14 @@ class ComplaintHandlingController {
     String act(@PathVariable String code, @RequestParam String action, @RequestParam(required = false) String note,
             @RequestParam(required = false) String agency, RedirectAttributes redirect, Locale locale) {
         ComplaintCode complaint = ComplaintPagesController.codeOf(code);
+        StaffPrincipal staff = StaffPrincipal.requireCurrent();
+        // A complaint outside the caller's scope is unknown to them (404), not an error shown on its page.
+        complaints.forStaff(complaint, staff);
         try {
-            complaints.act(complaint, StaffPrincipal.requireCurrent(), actionOf(action), note, agency);
+            complaints.act(complaint, staff, actionOf(action), note, agency);
             redirect.addFlashAttribute("acted", action);
+        } catch (Forbidden e) {
+            throw e;
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", problems.detail(e, locale));
         }

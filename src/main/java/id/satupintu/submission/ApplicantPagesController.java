@@ -92,7 +92,7 @@ class ApplicantPagesController {
     String upload(@PathVariable String id, @RequestParam(defaultValue = "-1") int requirement,
             @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect, Locale locale)
             throws IOException {
-        SubmissionId submission = idOf(id);
+        SubmissionId submission = own(id);
         try {
             byte[] content = file == null ? new byte[0] : file.getBytes();
             submissions.attach(submission, applicant(), requirement,
@@ -108,7 +108,7 @@ class ApplicantPagesController {
     @PostMapping("/citizen/applications/{id}/documents/{documentId}/remove")
     String remove(@PathVariable String id, @PathVariable UUID documentId, RedirectAttributes redirect,
             Locale locale) {
-        SubmissionId submission = idOf(id);
+        SubmissionId submission = own(id);
         try {
             submissions.removeDocument(submission, applicant(), documentId);
         } catch (DomainException e) {
@@ -125,7 +125,7 @@ class ApplicantPagesController {
     @PostMapping("/citizen/applications/{id}/purpose")
     String purpose(@PathVariable String id, @RequestParam(required = false) String purpose,
             RedirectAttributes redirect, Locale locale) {
-        SubmissionId submission = idOf(id);
+        SubmissionId submission = own(id);
         try {
             submissions.savePurpose(submission, applicant(), purpose);
             redirect.addFlashAttribute("saved", true);
@@ -139,7 +139,7 @@ class ApplicantPagesController {
     @PostMapping("/citizen/applications/{id}/submit")
     String submit(@PathVariable String id, @RequestParam(required = false) String purpose,
             RedirectAttributes redirect, Locale locale) {
-        SubmissionId submission = idOf(id);
+        SubmissionId submission = own(id);
         try {
             if (purpose != null) {
                 submissions.savePurpose(submission, applicant(), purpose);
@@ -156,7 +156,7 @@ class ApplicantPagesController {
     @PostMapping("/citizen/applications/{id}/actions")
     String act(@PathVariable String id, @RequestParam String action, @RequestParam(required = false) String note,
             RedirectAttributes redirect, Locale locale) {
-        SubmissionId submission = idOf(id);
+        SubmissionId submission = own(id);
         try {
             ActionCode code = Actions.parse(action);
             submissions.act(submission, applicant(), code, note);
@@ -172,6 +172,14 @@ class ApplicantPagesController {
         Submission s = submissions.get(idOf(id), applicant());
         byte[] pdf = submissions.output(s, applicant()).orElseThrow(SubmissionError::notFound);
         return DocumentResponses.pdfDownload(pdf, s.trackingNumber() + ".pdf");
+    }
+
+    /**
+     * The id of the signed-in citizen's own application; another's is unknown to them (404) before anything is
+     * tried, rather than an error shown on its page.
+     */
+    private SubmissionId own(String id) {
+        return submissions.get(idOf(id), applicant()).id();
     }
 
     static SubmissionId idOf(String id) {

@@ -15,6 +15,7 @@ import id.satupintu.catalogue.MallService;
 import id.satupintu.identity.StaffPrincipal;
 import id.satupintu.region.Malls;
 import id.satupintu.shared.DomainException;
+import id.satupintu.shared.Forbidden;
 import id.satupintu.shared.ServiceId;
 import id.satupintu.shared.web.ProblemFactory;
 import id.satupintu.workflow.ActionCode;
@@ -131,8 +132,12 @@ class InboxController {
 
     private String attempt(String id, RedirectAttributes redirect, Locale locale, Function<SubmissionId, ?> step) {
         SubmissionId submission = ApplicantPagesController.idOf(id);
+        // An application outside the caller's scope is unknown to them (404), not an error shown on its page.
+        submissions.get(submission, new Party.Staff(StaffPrincipal.requireCurrent()));
         try {
             step.apply(submission);
+        } catch (Forbidden e) {
+            throw e;
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", problems.detail(e, locale));
         }
