@@ -29,6 +29,7 @@ import id.satupintu.catalogue.Counter;
 import id.satupintu.catalogue.MallService;
 import id.satupintu.identity.Citizen;
 import id.satupintu.identity.Citizens;
+import id.satupintu.identity.PersonalDataCipher;
 import id.satupintu.identity.TestCitizens;
 import id.satupintu.region.Malls;
 import id.satupintu.shared.DomainException;
@@ -127,6 +128,9 @@ class AccessMatrixTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PersonalDataCipher personalData;
 
     @Autowired
     Citizens citizens;
@@ -314,6 +318,7 @@ class AccessMatrixTests {
         rule(rules, "POST /citizen/applications", probe("start a draft", "/citizen/applications", CITIZENS,
                 Body.form("mall", m, "service", service)));
         rule(rules, "GET /citizen/complaints", probe("own list", "/citizen/complaints", CITIZENS));
+        rule(rules, "GET /citizen/data", probe("own data download", "/citizen/data", CITIZENS));
         String app = "/citizen/applications/";
         rule(rules, "GET /citizen/applications/{id}",
                 probe(openA, app + f.applicationOpen(), ONLY_A),
@@ -725,8 +730,7 @@ class AccessMatrixTests {
 
     private Citizen citizen(String nik, String name, LocalDate birthDate) {
         Citizen citizen = citizens.registerVerified(nik, name, birthDate, emailOf(nik), null);
-        jdbc.sql("UPDATE citizen SET email = :email WHERE id = :id").param("email", emailOf(nik))
-                .param("id", citizen.id().value()).update();
+        TestCitizens.changeEmail(jdbc, personalData, citizen.id(), emailOf(nik));
         return citizen;
     }
 

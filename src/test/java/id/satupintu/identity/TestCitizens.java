@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import id.satupintu.ApiClient;
 import id.satupintu.TestMailServer;
+import id.satupintu.shared.CitizenId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,6 +24,13 @@ public final class TestCitizens {
     }
 
     /** Removes the demo citizen's account, if an earlier test made one, so that this test can sign them up. */
+    /** Gives an existing account another e-mail address, stored as the application stores it: encrypted. */
+    public static void changeEmail(JdbcClient jdbc, PersonalDataCipher cipher, CitizenId citizen, String email) {
+        jdbc.sql("UPDATE citizen SET email = :email WHERE id = :id")
+                .param("email", cipher.seal(email, Citizens.EMAIL, citizen.value()))
+                .param("id", citizen.value()).update();
+    }
+
     public static void withoutAccount(JdbcClient jdbc, NikFingerprints fingerprints, String nik) {
         jdbc.sql("""
                 DELETE FROM submission WHERE citizen_id IN (SELECT id FROM citizen WHERE nik_fingerprint = :fingerprint)
