@@ -21,6 +21,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -105,6 +107,10 @@ class CitizenPagesController {
     @LimitedPublicWrite
     String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult binding, HttpSession session,
             Locale locale) {
+        if (binding.getTarget() == null) {
+            // A value that no field of the form sends (a consent that is neither yes nor no): not our form.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         Nik nik = parse(form.nik(), binding);
         LocalDate birthDate = birthDate(form.birthDate(), binding);
         if (binding.hasErrors()) {
@@ -130,6 +136,10 @@ class CitizenPagesController {
     @LimitedPublicWrite
     String signIn(@Valid @ModelAttribute("form") SignInForm form, BindingResult binding, HttpSession session,
             Locale locale) {
+        if (binding.getTarget() == null) {
+            // A value that no field of the form sends (a consent that is neither yes nor no): not our form.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         Nik nik = parse(form.nik(), binding);
         if (binding.hasErrors()) {
             return "identity/citizen-sign-in";
