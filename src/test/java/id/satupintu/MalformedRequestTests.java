@@ -116,7 +116,10 @@ class MalformedRequestTests {
         }
         Collections.shuffle(requests, random);
 
+        long start = System.nanoTime();
         List<Outcome> outcomes = send(requests);
+        System.out.println("Malformed requests: " + outcomes.size() + " sent in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
         awaitQuietEvents();
         Map<String, String> after = snapshot();
 
@@ -988,6 +991,14 @@ class MalformedRequestTests {
             millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                     .forEach(entry -> out.append(entry.getKey()).append('=').append(entry.getValue()).append("; "));
             out.append('\n');
+            List<String> accepted = outcomes.stream()
+                    .filter(o -> o.request().endpoint().mutating() && o.status() >= 200 && o.status() < 300)
+                    .map(o -> o.status() + " " + o.request().identity().name() + " " + o.request().kind() + " "
+                            + o.request().description())
+                    .toList();
+            out.append("Mutating requests answered 2xx (a form shown again with its errors, or accepted): ")
+                    .append(accepted.size()).append('\n');
+            accepted.stream().limit(20).forEach(line -> out.append("  ").append(line).append('\n'));
             out.append("Failures: ").append(failures.size()).append('\n');
             failures.stream().limit(200).forEach(failure -> out.append("  ").append(failure).append('\n'));
             out.append("By endpoint:\n");
