@@ -25,8 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,7 +74,7 @@ class MalformedRequestTests {
             "org.springframework.", "\tat ", "SQLState", "SQL state", "org.postgresql", "PSQLException",
             "ERROR: ", "jakarta.servlet", "org.apache.");
 
-    /** Tables that change without any request of this test: sessions, the event log, audit of sign-ins. */
+    /** Tables that change without any rejected write: sessions, the event log of the outbox, the migration history. */
     private static final Set<String> CHANGING_TABLES = Set.of("spring_session", "spring_session_attributes",
             "event_publication", "flyway_schema_history");
 
@@ -999,6 +997,9 @@ class MalformedRequestTests {
             out.append("Mutating requests answered 2xx (a form shown again with its errors, or accepted): ")
                     .append(accepted.size()).append('\n');
             accepted.stream().limit(20).forEach(line -> out.append("  ").append(line).append('\n'));
+            outcomes.stream().filter(o -> o.error() != null).limit(20).forEach(o -> out.append("Connection closed: ")
+                    .append(o.request().kind()).append(' ').append(o.request().description()).append(": ")
+                    .append(o.error()).append('\n'));
             out.append("Failures: ").append(failures.size()).append('\n');
             failures.stream().limit(200).forEach(failure -> out.append("  ").append(failure).append('\n'));
             out.append("By endpoint:\n");
