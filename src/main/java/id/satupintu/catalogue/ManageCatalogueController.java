@@ -219,7 +219,7 @@ class ManageCatalogueController {
     @GetMapping("/manage/{mallCode}/counters/{counterId}")
     String editCounter(@PathVariable String mallCode, @PathVariable long counterId, Model model) {
         Mall mall = managedMall(mallCode);
-        Counter counter = catalogue.counter(mall.id(), new CounterId(counterId));
+        Counter counter = catalogue.counter(mall.id(), CounterId.given(counterId));
         Map<id.satupintu.shared.ServiceId, MallService> byId = catalogue.services(mall.id()).stream()
                 .collect(Collectors.toMap(MallService::id, Function.identity()));
         String agencyCode = agencyCode(mall, counter.agencyId());
@@ -233,7 +233,7 @@ class ManageCatalogueController {
             @Valid @ModelAttribute("form") CounterForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         Mall mall = managedMall(mallCode);
-        Counter counter = catalogue.counter(mall.id(), new CounterId(counterId));
+        Counter counter = catalogue.counter(mall.id(), CounterId.given(counterId));
         Agency agency = catalogue.agency(mall.id(), agencyCode(mall, counter.agencyId()));
         if (!binding.hasErrors()) {
             try {

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -109,6 +110,10 @@ class CitizenPagesController {
     @LimitedPublicWrite
     String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult binding, HttpSession session,
             Locale locale) {
+        if (binding.getTarget() == null) {
+            // A value that no field of the form sends (a consent that is neither yes nor no): not our form.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         Nik nik = parse(form.nik(), binding);
         LocalDate birthDate = birthDate(form.birthDate(), binding);
         if (binding.hasErrors()) {
@@ -134,6 +139,10 @@ class CitizenPagesController {
     @LimitedPublicWrite
     String signIn(@Valid @ModelAttribute("form") SignInForm form, BindingResult binding, HttpSession session,
             Locale locale) {
+        if (binding.getTarget() == null) {
+            // A value that no field of the form sends (a consent that is neither yes nor no): not our form.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         Nik nik = parse(form.nik(), binding);
         if (binding.hasErrors()) {
             return "identity/citizen-sign-in";

@@ -61,7 +61,7 @@ class CounterConsoleController {
         CounterDesk.CounterView counter = desk.countersOf(staff).stream().filter(c -> c.id() == counterId)
                 .findFirst().orElseThrow(id.satupintu.shared.Forbidden::new);
         Mall mall = malls.getByCode(counter.mallCode());
-        Optional<TicketView> current = desk.currentTicket(staff, new CounterId(counterId), locale);
+        Optional<TicketView> current = desk.currentTicket(staff, CounterId.given(counterId), locale);
         Map<ServiceId, Long> waiting = queue.waitingCounts(mall.id());
         List<MallService> services = catalogue.activeServices(mall.id());
         model.addAttribute("mall", mall);
@@ -78,7 +78,7 @@ class CounterConsoleController {
     String counterAction(@PathVariable long counterId, @PathVariable String action,
             @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
         StaffPrincipal staff = StaffPrincipal.requireCurrent();
-        CounterId counter = new CounterId(counterId);
+        CounterId counter = CounterId.given(counterId);
         run(redirect, locale, () -> {
             switch (action) {
                 case "open" -> desk.open(staff, counter);

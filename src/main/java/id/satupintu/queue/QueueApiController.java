@@ -61,7 +61,7 @@ class QueueApiController {
     @PostMapping("/api/v1/counters/{counterId}/open")
     @Operation(summary = "Open a counter", security = @SecurityRequirement(name = "bearer"))
     CounterDesk.CounterView open(@PathVariable long counterId) {
-        return desk.open(StaffPrincipal.requireCurrent(), new CounterId(counterId));
+        return desk.open(StaffPrincipal.requireCurrent(), CounterId.given(counterId));
     }
 
     record PauseRequest(@NotBlank @Size(max = 200) String reason) {
@@ -70,20 +70,20 @@ class QueueApiController {
     @PostMapping("/api/v1/counters/{counterId}/pause")
     @Operation(summary = "Pause a counter with a reason", security = @SecurityRequirement(name = "bearer"))
     CounterDesk.CounterView pause(@PathVariable long counterId, @Valid @RequestBody PauseRequest request) {
-        return desk.pause(StaffPrincipal.requireCurrent(), new CounterId(counterId), request.reason());
+        return desk.pause(StaffPrincipal.requireCurrent(), CounterId.given(counterId), request.reason());
     }
 
     @PostMapping("/api/v1/counters/{counterId}/close")
     @Operation(summary = "Close a counter", security = @SecurityRequirement(name = "bearer"))
     CounterDesk.CounterView close(@PathVariable long counterId) {
-        return desk.close(StaffPrincipal.requireCurrent(), new CounterId(counterId));
+        return desk.close(StaffPrincipal.requireCurrent(), CounterId.given(counterId));
     }
 
     @PostMapping("/api/v1/counters/{counterId}/call-next")
     @Operation(summary = "Call the next ticket by the call order policy; 204 when nobody waits",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<TicketView> callNext(@PathVariable long counterId, Locale locale) {
-        return desk.callNext(StaffPrincipal.requireCurrent(), new CounterId(counterId), locale)
+        return desk.callNext(StaffPrincipal.requireCurrent(), CounterId.given(counterId), locale)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }

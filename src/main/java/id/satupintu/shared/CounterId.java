@@ -11,6 +11,14 @@ public record CounterId(long value) implements Serializable {
         }
     }
 
+    /** A counter a caller named (a path, a form): one that cannot exist is not found, not a programming error. */
+    public static CounterId given(long value) {
+        if (value <= 0) {
+            throw new NotFoundException(NotFoundException.Code.COUNTER_NOT_FOUND, value);
+        }
+        return new CounterId(value);
+    }
+
     @Override
     public String toString() {
         return Long.toString(value);

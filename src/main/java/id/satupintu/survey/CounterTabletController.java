@@ -131,7 +131,7 @@ class CounterTabletController {
         if (staff.mallId() == null) {
             throw new Forbidden();
         }
-        Counter counter = catalogue.counter(staff.mallId(), new CounterId(counterId));
+        Counter counter = catalogue.counter(staff.mallId(), CounterId.given(counterId));
         if (staff.role() == StaffRole.OFFICER && !counter.agencyId().equals(staff.agencyId())) {
             throw new Forbidden();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import id.satupintu.shared.DomainException;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,12 +21,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Turns every failure of an API call into problem+json with a stable code, never a stack trace. */
@@ -65,10 +68,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, Locale locale) {
+        if (UnreadableRequests.isUnreadable(e)) {
+            return respond(problems.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", locale));
+        }
         // Only the first line, which names the constraint: the database's detail lines quote the row's values.
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         log.info("Rejected a write that breaks a database constraint: {}", message.lines().findFirst().orElse(""));
         return respond(problems.of(HttpStatus.CONFLICT, "CONFLICTING_DATA", locale));
+    }
+
+    /** Broken parameter encodings and multipart bodies, and URLs the firewall refuses, found while binding. */
+    @ExceptionHandler({MultipartException.class, RequestRejectedException.class, InvalidParameterException.class})
+    ResponseEntity<ProblemDetail> unreadable(Exception e, Locale locale) {
+        if (!UnreadableRequests.isUnreadable(e)) {
+            return unexpected(e, locale);
+        }
+        return respond(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", locale));
     }
 
     @ExceptionHandler(Exception.class)
@@ -99,15 +114,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String code = switch (status.value()) {
-            case 400 -> "MALFORMED_REQUEST";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status.is4xxClientError() ? "MALFORMED_REQUEST" : "INTERNAL_ERROR";
-        };
+        String code = ProblemFactory.codeOf(status);
         if (status.is5xxServerError()) {
             log.error("API call failed", e);
         }

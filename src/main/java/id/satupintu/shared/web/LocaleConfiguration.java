@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -55,10 +56,14 @@ class LocaleConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
+        // An error page keeps the language; its request may have parameters that cannot even be read.
+        registry.addInterceptor(interceptor).excludePathPatterns("/api/**", "/error");
     }
 
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    /** An API call, or the error dispatch of one (whose own URI is then {@code /error}). */
+    static boolean isApi(HttpServletRequest request) {
+        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed
+                : request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/api/");
     }
 }

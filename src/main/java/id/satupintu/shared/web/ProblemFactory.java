@@ -48,6 +48,21 @@ public class ProblemFactory {
         };
     }
 
+    /** The code of a problem that only has an HTTP status to tell: a request that failed before any domain rule. */
+    static String codeOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "MALFORMED_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "OUT_OF_SCOPE";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status.is4xxClientError() ? "MALFORMED_REQUEST" : "INTERNAL_ERROR";
+        };
+    }
+
     /**
      * The {@code Retry-After} of an error that says when to try again (a {@value #RETRY_AFTER_SECONDS} property: rate
      * limits, an unreachable outside system), in whole seconds.

@@ -58,6 +58,9 @@ class WebExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
+        if (UnreadableRequests.isUnreadable(e)) {
+            return page(HttpStatus.BAD_REQUEST, null, response);
+        }
         log.error("Unexpected failure of a web page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response);
     }
