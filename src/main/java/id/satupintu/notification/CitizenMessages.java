@@ -25,13 +25,15 @@ class CitizenMessages {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenMessages.class);
 
+    private final Deliveries deliveries;
     private final MailGateway mail;
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
     private final Clock clock;
 
-    CitizenMessages(MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages, Clock clock) {
+    CitizenMessages(Deliveries deliveries, MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages, Clock clock) {
+        this.deliveries = deliveries;
         this.mail = mail;
         this.sms = sms;
         this.templates = templates;
@@ -48,6 +50,9 @@ class CitizenMessages {
         }
         long minutes = Math.ceilDiv(Duration.between(now, event.expiresAt()).toSeconds(), 60);
         Locale locale = event.locale() != null ? event.locale() : Locale.of("id");
+        // The code is a secret and the contact personal data: the key names neither.
+        String key = "citizen-code/" + Deliveries.digest(event.code() + "/" + event.expiresAt() + "/"
+                + event.email() + "/" + event.phone());
         if (event.email() != null) {
             String subject = messages.getMessage("citizen.mail.subject", null, locale);
             Context context = new Context(locale);
@@ -56,12 +61,13 @@ class CitizenMessages {
             String text = messages.getMessage("citizen.mail.lead", null, locale) + "\n\n" + event.code() + "\n\n"
                     + messages.getMessage("citizen.mail.validity", new Object[] {minutes}, locale) + "\n"
                     + messages.getMessage("citizen.mail.ignore", null, locale) + "\n";
-            mail.send(event.email(), subject, templates.process("mail/citizen-code", context), text, List.of(),
-                    List.of());
+            String html = templates.process("mail/citizen-code", context);
+            deliveries.once(key + "/email", () -> mail.send(key, event.email(), subject, html, text, List.of(),
+                    List.of()));
         }
         if (event.phone() != null) {
-            sms.send(event.phone(), messages.getMessage("citizen.sms.code", new Object[] {event.code(), minutes},
-                    locale));
+            String text = messages.getMessage("citizen.sms.code", new Object[] {event.code(), minutes}, locale);
+            deliveries.once(key + "/sms", () -> sms.send(event.phone(), text));
         }
     }
 }
