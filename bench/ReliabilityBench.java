@@ -131,6 +131,7 @@ public class ReliabilityBench {
         Thread.sleep(12_000);
         long acknowledgedBefore = load.acknowledged();
         long killedAt = System.nanoTime();
+        mark("SIGKILL of instance A");
         Process a = apps.remove("a");
         a.destroyForcibly();  // SIGKILL
         a.waitFor();
@@ -161,7 +162,9 @@ public class ReliabilityBench {
         load.start();
         Thread.sleep(4_000);
         long stopAt = System.nanoTime();
+        mark("PostgreSQL stopping");
         pgCtl("-D", pgData, "-m", "fast", "-w", "stop");
+        mark("PostgreSQL stopped");
         long stopped = System.nanoTime();
         List<String> health = new ArrayList<>();
         while (System.nanoTime() - stopped < 10_000_000_000L) {
@@ -171,22 +174,24 @@ public class ReliabilityBench {
         }
         pgCtl("-D", pgData, "-l", work.resolve("pg.log").toString(), "-w", "start");
         long back = System.nanoTime();
+        mark("PostgreSQL accepting connections again");
         long firstSuccess = load.firstSuccessAfter(back, 60_000);
         Thread.sleep(3_000);
         load.stop();
-        Map<String, Long> during = load.answersBetween(stopAt, back);
-        long serverErrors = during.entrySet().stream().filter(e -> e.getKey().startsWith("500")
+        Map<String, Long> during = load.answersBetween(stopped, back);
+        Map<String, Long> whole = load.answersBetween(stopAt, System.nanoTime());
+        long serverErrors = whole.entrySet().stream().filter(e -> e.getKey().startsWith("500")
                 || e.getKey().startsWith("502") || e.getKey().startsWith("504")).mapToLong(Map.Entry::getValue).sum();
-        long without = during.entrySet().stream().filter(e -> e.getKey().equals("503 without Retry-After"))
+        long without = whole.entrySet().stream().filter(e -> e.getKey().equals("503 without Retry-After"))
                 .mapToLong(Map.Entry::getValue).sum();
-        long hangs = during.getOrDefault("timeout", 0L);
+        long hangs = whole.getOrDefault("timeout", 0L);
         long ok503 = during.getOrDefault("503", 0L);
         figure(String.format("dbrestart.outage_seconds %.1f (fast shutdown, then started again)",
                 seconds(back - stopAt)));
         figure("dbrestart.answers_during_outage " + during);
-        figure(String.format("dbrestart.503_with_retry_after %d, 500 %d, 503 without Retry-After %d, hangs (no "
-                + "answer in 20 s) %d, slowest answer %.1f s", ok503, serverErrors, without, hangs,
-                load.slowestBetween(stopAt, back) / 1000.0));
+        figure(String.format("dbrestart.503_with_retry_after %d while it was down; from the stop to the end of the "
+                + "phase: 500 %d, 503 without Retry-After %d, hangs (no answer in 20 s) %d, slowest answer %.1f s",
+                ok503, serverErrors, without, hangs, load.slowestBetween(stopAt, System.nanoTime()) / 1000.0));
         figure("dbrestart.health_during_outage " + health.stream().collect(Collectors.groupingBy(s -> s,
                 LinkedHashMap::new, Collectors.counting())));
         figure(firstSuccess < 0 ? "dbrestart.recovery_seconds none (no success within 60 s)"
@@ -204,7 +209,9 @@ public class ReliabilityBench {
     // ---------------------------------------------------------------- phase 3: two instances, one database
 
     boolean twoInstances() throws Exception {
+        mark("instance B starting");
         startApp("b", portB);
+        mark("instance B healthy");
         List<String> both = List.of(base(portA), base(portB));
         // Contention for the seats: one day, few seats per slot.
         psql("UPDATE appointment_rules r SET seats_per_slot = 2 FROM service s, mall m WHERE s.id = r.service_id "
@@ -352,6 +359,8 @@ public class ReliabilityBench {
                 once++;
             } else {
                 twice++;
+                System.out.println("confirmed more than once: " + email + " at " + smtp.receivedAt.get(email).stream()
+                        .map(t -> String.format("%.1f s", (t - benchStart) / 1000.0)).toList() + " " + received);
                 if (Set.copyOf(received).size() < received.size()) {
                     sameMessageAgain++;
                 }
@@ -404,9 +413,22 @@ public class ReliabilityBench {
                 + "NOT EXISTS (SELECT 1 FROM " + table + " t WHERE t." + column + "::" + type + " = k.v)").trim());
     }
 
+    /**
+     * Waits for the events still to deliver (booking confirmations among them) to be delivered: until none is
+     * pending, or their number has not moved for 10 s (a publication whose listener failed waits for a restart).
+     */
     void drainPublications() throws Exception {
-        for (int i = 0; i < 120; i++) {
-            if ("0".equals(psql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").trim())) {
+        String last = "";
+        long unchangedSince = System.currentTimeMillis();
+        for (int i = 0; i < 240; i++) {
+            String pending = psql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").trim();
+            if ("0".equals(pending)) {
+                return;
+            }
+            if (!pending.equals(last)) {
+                last = pending;
+                unchangedSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - unchangedSince > 10_000) {
                 return;
             }
             Thread.sleep(500);
@@ -469,6 +491,9 @@ public class ReliabilityBench {
                     record(kind, r.body());
                 } else if (status == 503) {
                     sleep(200);
+                } else if (status >= 500) {
+                    System.out.printf("%.1f s: %d for a %s: %s%n", at(), status, kind,
+                            r.body().substring(0, Math.min(300, r.body().length())));
                 }
             }
         }
@@ -598,6 +623,7 @@ public class ReliabilityBench {
     static final class SmtpSink {
         final ServerSocket server;
         final Map<String, List<String>> byRecipient = new ConcurrentHashMap<>();
+        final Map<String, List<Long>> receivedAt = new ConcurrentHashMap<>();
         final AtomicLong messages = new AtomicLong();
 
         SmtpSink() throws IOException {
@@ -652,6 +678,8 @@ public class ReliabilityBench {
                             for (String recipient : recipients) {
                                 byRecipient.computeIfAbsent(recipient, r -> Collections.synchronizedList(
                                         new ArrayList<>())).add(messageId);
+                                receivedAt.computeIfAbsent(recipient, r -> Collections.synchronizedList(
+                                        new ArrayList<>())).add(System.currentTimeMillis());
                             }
                             messages.incrementAndGet();
                             reply(out, "250 OK queued");
@@ -838,6 +866,15 @@ public class ReliabilityBench {
     /** A structurally valid NIK (Kota Tangerang, born 1 January 1990), distinct for every n below 99 * 9999. */
     static String nik(int n) {
         return String.format("3671%02d010190%04d", n / 9999 + 1, n % 9999 + 1);
+    }
+
+    /** Seconds since the start of the run, to place events and received messages side by side. */
+    double at() {
+        return (System.currentTimeMillis() - benchStart) / 1000.0;
+    }
+
+    void mark(String event) {
+        System.out.printf("%.1f s: %s%n", at(), event);
     }
 
     void figure(String line) {

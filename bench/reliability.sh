@@ -6,9 +6,9 @@
 # Prints the figures and appends them to bench/results/reliability.txt; exits non-zero when a check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PG_PORT=54331
-PORT_A=8093
-PORT_B=8094
+PG_PORT=54347
+PORT_A=8197
+PORT_B=8198
 JAVA=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)
 RESULTS=bench/results/reliability.txt
 DATA=$(mktemp -d)
@@ -52,6 +52,8 @@ CONF
 PG_RUN_AS="${AS_PG[*]}" JAVA="$JAVA" JAR="$JAR" PG_CTL="$PG_BIN/pg_ctl" PG_DATA="$PG_DATA" PG_PORT=$PG_PORT PORT_A=$PORT_A PORT_B=$PORT_B \
   "$JAVA" bench/ReliabilityBench.java "$DATA" "$RESULTS" || {
   status=$?
-  echo "--- last lines of the application logs"; tail -n 30 "$DATA"/app-*.log || true
+  LOGS=$(mktemp -d /tmp/satupintu-reliability-XXXXXX)
+  cp "$DATA"/app-*.log "$DATA"/pg.log "$LOGS"/ 2>/dev/null || true
+  echo "A check failed; the application and PostgreSQL logs are kept in $LOGS"
   exit $status
 }

@@ -31,6 +31,9 @@ public final class SecondInstance implements AutoCloseable {
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--server.port=0"));
         arguments.addAll(List.of(TestMailServer.arguments()));
+        if (List.of(extraArguments).stream().noneMatch(a -> a.startsWith("--spring.datasource.hikari.connection-"))) {
+            arguments.add("--spring.datasource.hikari.connection-timeout=30000");
+        }
         if (List.of(extraArguments).stream().noneMatch(a -> a.startsWith("--satupintu.rate-limit."))) {
             arguments.add("--satupintu.rate-limit.public-writes.capacity=1000000");
         }

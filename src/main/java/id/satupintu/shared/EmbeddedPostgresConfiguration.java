@@ -68,7 +68,7 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedDatabase database,
             @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
-            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
+            @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeout,
             @Value("${spring.datasource.hikari.validation-timeout:2000}") long validationTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
