@@ -34,9 +34,9 @@ final class DatabaseUnavailable {
             if (t instanceof SQLException sql && connectionLost(sql.getSQLState())) {
                 return true;
             }
-            // A rollback that failed on the lost connection carries the failure that started it apart from its cause.
-            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && causedBy(rollback.getApplicationException())) {
+            // The commit or rollback itself failed on the connection (the server went away mid-transaction): whether
+            // the write stayed is unknown until the database is back, and the client is told to try again then.
+            if (t instanceof TransactionSystemException) {
                 return true;
             }
         }
