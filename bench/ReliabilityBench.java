@@ -61,6 +61,7 @@ public class ReliabilityBench {
     static final Instant CLOCK_START = Instant.parse("2026-12-01T02:00:00Z");
     static final String TICKET_MALL = "36.71";
     static final String PASSWORD = "mpp-demo-2026";
+    static final List<String> KINDS = List.of("ticket", "booking", "application", "survey", "complaint");
 
     final Path work;
     final Path results;
@@ -179,6 +180,9 @@ public class ReliabilityBench {
         Thread.sleep(3_000);
         load.stop();
         Map<String, Long> during = load.answersBetween(stopped, back);
+        load.answers.stream().filter(a -> a[0] >= stopped && a[0] < back && a[2] / 100 == 2).forEach(a ->
+                System.out.printf("acknowledged while PostgreSQL was down: a %s sent at %.1f s, answered at %.1f s%n",
+                        KINDS.get((int) a[4]), at(a[0]), at(a[1])));
         Map<String, Long> whole = load.answersDoneBetween(stopAt, System.nanoTime());
         long serverErrors = whole.entrySet().stream().filter(e -> e.getKey().startsWith("500")
                 || e.getKey().startsWith("502") || e.getKey().startsWith("504")).mapToLong(Map.Entry::getValue).sum();
@@ -485,7 +489,7 @@ public class ReliabilityBench {
                 long done = System.nanoTime();
                 int status = r == null ? 0 : r.statusCode();
                 boolean retryAfter = r != null && r.headers().firstValue("Retry-After").isPresent();
-                answers.add(new long[] {sent, done, status, retryAfter ? 1 : 0});
+                answers.add(new long[] {sent, done, status, retryAfter ? 1 : 0, KINDS.indexOf(kind)});
                 if (r == null) {
                     failed.incrementAndGet();
                     sleep(200);
@@ -879,6 +883,11 @@ public class ReliabilityBench {
     /** Seconds since the start of the run, to place events and received messages side by side. */
     double at() {
         return (System.currentTimeMillis() - benchStart) / 1000.0;
+    }
+
+    /** Seconds since the start of the run of a System.nanoTime() instant. */
+    double at(long nanos) {
+        return at() - (System.nanoTime() - nanos) / 1e9;
     }
 
     void mark(String event) {
