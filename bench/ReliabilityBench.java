@@ -192,7 +192,9 @@ public class ReliabilityBench {
         long ok503 = during.getOrDefault("503", 0L);
         figure(String.format("dbrestart.outage_seconds %.1f (fast shutdown, then started again)",
                 seconds(back - stopAt)));
-        figure("dbrestart.answers_during_outage " + during);
+        // By the time a request was sent: one sent shortly before PostgreSQL was back waits for a connection and may
+        // then succeed.
+        figure("dbrestart.answers_to_requests_sent_during_outage " + during);
         figure(String.format("dbrestart.503_with_retry_after %d while it was down; from the stop to the end of the "
                 + "phase: 500 %d, 503 without Retry-After %d, hangs (no answer in 20 s) %d, slowest answer %.1f s",
                 ok503, serverErrors, without, hangs, load.slowestBetween(stopAt, System.nanoTime()) / 1000.0));
