@@ -471,6 +471,8 @@ class AccessMatrixTests {
         pub(rules, "GET /api/v1/ikm", "/api/v1/ikm");
         // Unknown API paths answer 404 as a problem, whoever asks.
         pub(rules, "* /api/**", "/api/v1/no-such-thing");
+        // The error page renders failed requests; opened directly it is not found, for anyone.
+        rule(rules, "* /error", probe("opened directly", "/error", EnumSet.noneOf(Caller.class)));
 
         // Staff API.
         rule(rules, "GET /api/v1/counters", probe("own counters", "/api/v1/counters", STAFF));
@@ -568,6 +570,18 @@ class AccessMatrixTests {
 
     private static void manageM(Map<String, Rule> rules, String endpoint, String path, Body body) {
         rule(rules, endpoint, probe("mall M", path, MANAGES_M, body));
+    }
+
+    /** What the fixtures set off (messages, rollups) is delivered before a snapshot, so it writes nothing in it. */
+    private void awaitDeliveredEvents() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Long pending = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                    .query(Long.class).single();
+            if (pending == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     // ---- discovery
@@ -870,7 +884,8 @@ class AccessMatrixTests {
      * A fingerprint of each table: its row count and the newest transaction that wrote a row (xmin), which an insert
      * or update raises and a delete (lowering the count) cannot hide.
      */
-    private Map<String, String> snapshot() {
+    private Map<String, String> snapshot() throws InterruptedException {
+        awaitDeliveredEvents();
         Map<String, String> hashes = new TreeMap<>();
         for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = "
                 + "current_schema() AND table_type = 'BASE TABLE'").query(String.class).list()) {

@@ -20,12 +20,20 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public static SecondInstance on(HikariDataSource firstInstanceDatabase, String... extraArguments) {
+        return on(firstInstanceDatabase.getJdbcUrl(), extraArguments);
+    }
+
+    /** An instance on the database at {@code jdbcUrl} (the first instance's, reached another way). */
+    public static SecondInstance on(String jdbcUrl, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + firstInstanceDatabase.getJdbcUrl(),
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--server.port=0"));
         arguments.addAll(List.of(TestMailServer.arguments()));
+        if (List.of(extraArguments).stream().noneMatch(a -> a.startsWith("--spring.datasource.hikari.connection-"))) {
+            arguments.add("--spring.datasource.hikari.connection-timeout=30000");
+        }
         if (List.of(extraArguments).stream().noneMatch(a -> a.startsWith("--satupintu.rate-limit."))) {
             arguments.add("--satupintu.rate-limit.public-writes.capacity=1000000");
         }

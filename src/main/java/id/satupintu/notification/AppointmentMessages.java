@@ -38,6 +38,7 @@ class AppointmentMessages {
     private final Appointments appointments;
     private final MallCalendar calendar;
     private final CalendarFiles calendarFiles;
+    private final Deliveries deliveries;
     private final MailGateway mail;
     private final SmsGateway sms;
     private final TemplateEngine templates;
@@ -46,12 +47,13 @@ class AppointmentMessages {
     private final PublicLinks links;
 
     AppointmentMessages(Appointments appointments, MallCalendar calendar, CalendarFiles calendarFiles,
-            MailGateway mail, SmsGateway sms,
+            Deliveries deliveries, MailGateway mail, SmsGateway sms,
             TemplateEngine templates, MessageSource messages,
             DateTexts dates, PublicLinks links) {
         this.appointments = appointments;
         this.calendar = calendar;
         this.calendarFiles = calendarFiles;
+        this.deliveries = deliveries;
         this.mail = mail;
         this.sms = sms;
         this.templates = templates;
@@ -84,8 +86,9 @@ class AppointmentMessages {
         String when = dates.dateTime(booking.start(), locale);
         String serviceName = booking.service().name().in(locale);
         String link = links.to("/appointments/" + a.code().value());
+        String key = "appointment/" + a.id() + "/" + kind;
         if (a.contact().email() != null) {
-            email(booking, kind, locale, when, serviceName, link);
+            deliveries.once(key + "/email", () -> email(key, booking, kind, locale, when, serviceName, link));
         }
         if (a.contact().phone() != null) {
             String text = switch (kind) {
@@ -95,11 +98,11 @@ class AppointmentMessages {
                         a.code().display());
                 default -> message("sms.cancelled", locale, a.code().display(), when);
             };
-            sms.send(a.contact().phone(), text);
+            deliveries.once(key + "/sms", () -> sms.send(a.contact().phone(), text));
         }
     }
 
-    private void email(Booking booking, String kind, Locale locale, String when, String serviceName, String link) {
+    private void email(String key, Booking booking, String kind, Locale locale, String when, String serviceName, String link) {
         Appointment a = booking.appointment();
         String subject = message("mail." + kind + ".subject", locale, a.code().display(), serviceName, when);
         BookingRules rules = appointments.rules(booking.mall().id(), booking.service().id())
@@ -128,7 +131,7 @@ class AppointmentMessages {
             attachments.add(new MailGateway.Attachment(calendarFiles.fileName(booking), "text/calendar",
                     calendarFiles.of(booking, link, locale).getBytes(StandardCharsets.UTF_8)));
         }
-        mail.send(a.contact().email(), subject, html, text(kind, booking, when, serviceName, link, locale),
+        mail.send(key, a.contact().email(), subject, html, text(kind, booking, when, serviceName, link, locale),
                 images, attachments);
     }
 

@@ -26,6 +26,7 @@ class CitizenMessages {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenMessages.class);
 
+    private final Deliveries deliveries;
     private final MailGateway mail;
     private final SmsGateway sms;
     private final TemplateEngine templates;
@@ -33,8 +34,9 @@ class CitizenMessages {
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    CitizenMessages(MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages,
-            PersonalDataCipher cipher, Clock clock) {
+    CitizenMessages(Deliveries deliveries, MailGateway mail, SmsGateway sms, TemplateEngine templates,
+            MessageSource messages, PersonalDataCipher cipher, Clock clock) {
+        this.deliveries = deliveries;
         this.mail = mail;
         this.cipher = cipher;
         this.sms = sms;
@@ -55,6 +57,8 @@ class CitizenMessages {
         String email = event.email(cipher);
         String phone = event.phone(cipher);
         String code = event.code(cipher);
+        // The code is a secret and the contact personal data: the key names neither.
+        String key = "citizen-code/" + Deliveries.digest(code + "/" + event.expiresAt() + "/" + email + "/" + phone);
         if (email != null) {
             String subject = messages.getMessage("citizen.mail.subject", null, locale);
             Context context = new Context(locale);
@@ -63,12 +67,13 @@ class CitizenMessages {
             String text = messages.getMessage("citizen.mail.lead", null, locale) + "\n\n" + code + "\n\n"
                     + messages.getMessage("citizen.mail.validity", new Object[] {minutes}, locale) + "\n"
                     + messages.getMessage("citizen.mail.ignore", null, locale) + "\n";
-            mail.send(email, subject, templates.process("mail/citizen-code", context), text, List.of(),
-                    List.of());
+            String html = templates.process("mail/citizen-code", context);
+            deliveries.once(key + "/email", () -> mail.send(key, email, subject, html, text, List.of(),
+                    List.of()));
         }
         if (phone != null) {
-            sms.send(phone, messages.getMessage("citizen.sms.code", new Object[] {code, minutes},
-                    locale));
+            String text = messages.getMessage("citizen.sms.code", new Object[] {code, minutes}, locale);
+            deliveries.once(key + "/sms", () -> sms.send(phone, text));
         }
     }
 }

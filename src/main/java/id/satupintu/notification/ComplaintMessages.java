@@ -25,16 +25,18 @@ class ComplaintMessages {
 
     private final Complaints complaints;
     private final Malls malls;
+    private final Deliveries deliveries;
     private final MailGateway mail;
     private final SmsGateway sms;
     private final TemplateEngine templates;
     private final MessageSource messages;
     private final PublicLinks links;
 
-    ComplaintMessages(Complaints complaints, Malls malls, MailGateway mail, SmsGateway sms, TemplateEngine templates,
+    ComplaintMessages(Complaints complaints, Malls malls, Deliveries deliveries, MailGateway mail, SmsGateway sms, TemplateEngine templates,
             MessageSource messages, PublicLinks links) {
         this.complaints = complaints;
         this.malls = malls;
+        this.deliveries = deliveries;
         this.mail = mail;
         this.sms = sms;
         this.templates = templates;
@@ -56,6 +58,7 @@ class ComplaintMessages {
                 messages.getMessage("mail.complaint.lead", new Object[] {state}, locale), locale);
         String subject = messages.getMessage("mail.complaint.subject", new Object[] {code, state}, locale);
         String link = links.to("/complaints/" + code);
+        String key = "complaint/" + event.id() + "/" + event.toState() + "/" + event.at();
         if (contact.email() != null) {
             Context context = new Context(locale);
             context.setVariable("subject", subject);
@@ -74,11 +77,13 @@ class ComplaintMessages {
                     + (event.publicNote() == null ? ""
                             : messages.getMessage("complaint.note", null, locale) + ": " + event.publicNote() + "\n")
                     + "\n" + messages.getMessage("mail.complaint.open", null, locale) + " " + link + "\n";
-            mail.send(contact.email(), subject, templates.process("mail/complaint", context), text, List.of(),
-                    List.of());
+            String html = templates.process("mail/complaint", context);
+            deliveries.once(key + "/email",
+                    () -> mail.send(key, contact.email(), subject, html, text, List.of(), List.of()));
         }
         if (contact.phone() != null) {
-            sms.send(contact.phone(), messages.getMessage("sms.complaint", new Object[] {code, state, link}, locale));
+            String text = messages.getMessage("sms.complaint", new Object[] {code, state, link}, locale);
+            deliveries.once(key + "/sms", () -> sms.send(contact.phone(), text));
         }
     }
 

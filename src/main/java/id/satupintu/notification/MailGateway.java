@@ -2,9 +2,11 @@ package id.satupintu.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 
 import id.satupintu.shared.MessageDelivery;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +28,15 @@ class MailGateway {
     private static final Logger log = LoggerFactory.getLogger(MailGateway.class);
 
     private final JavaMailSender sender;
+    private final Session session;
     private final SimulatedOutbox outbox;
     private final String from;
 
     MailGateway(ObjectProvider<JavaMailSender> sender, MessageDelivery delivery, SimulatedOutbox outbox,
             @Value("${satupintu.mail.from:SatuPintu <no-reply@satupintu.local>}") String from) {
         this.sender = delivery.realEmail() ? sender.getObject() : null;
+        this.session = this.sender instanceof JavaMailSenderImpl impl ? impl.getSession()
+                : Session.getInstance(new Properties());
         this.outbox = outbox;
         this.from = from;
     }
@@ -43,7 +49,8 @@ class MailGateway {
     record InlineImage(String contentId, byte[] png) {
     }
 
-    void send(String to, String subject, String html, String text, List<InlineImage> images,
+    /** Sends one e-mail; {@code key} names what it tells, and gives every attempt to send it the same Message-ID. */
+    void send(String key, String to, String subject, String html, String text, List<InlineImage> images,
             List<Attachment> attachments) {
         if (sender == null) {
             outbox.add(SentMessage.Kind.EMAIL, to, subject, text,
@@ -52,7 +59,12 @@ class MailGateway {
             return;
         }
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", Deliveries.messageId(key));
+                }
+            };
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(to);

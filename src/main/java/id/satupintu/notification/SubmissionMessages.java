@@ -29,6 +29,7 @@ class SubmissionMessages {
     private final Citizens citizens;
     private final Malls malls;
     private final Catalogue catalogue;
+    private final Deliveries deliveries;
     private final MailGateway mail;
     private final SmsGateway sms;
     private final TemplateEngine templates;
@@ -36,12 +37,13 @@ class SubmissionMessages {
     private final PublicLinks links;
 
     SubmissionMessages(Submissions submissions, Citizens citizens, Malls malls, Catalogue catalogue,
-            MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages,
+            Deliveries deliveries, MailGateway mail, SmsGateway sms, TemplateEngine templates, MessageSource messages,
             PublicLinks links) {
         this.submissions = submissions;
         this.citizens = citizens;
         this.malls = malls;
         this.catalogue = catalogue;
+        this.deliveries = deliveries;
         this.mail = mail;
         this.sms = sms;
         this.templates = templates;
@@ -63,6 +65,7 @@ class SubmissionMessages {
                 new Object[] {event.trackingNumber().value(), state}, locale);
         String link = links.to("/citizen/applications/" + s.id());
         String trackLink = links.to("/track/" + event.trackingNumber().value());
+        String key = "submission/" + event.id() + "/" + event.toState() + "/" + event.at();
         if (applicant.email() != null && !applicant.email().isBlank()) {
             Context context = new Context(locale);
             context.setVariable("subject", subject);
@@ -83,12 +86,14 @@ class SubmissionMessages {
                     + (context.getVariable("note") == null ? ""
                             : messages.getMessage("sub.note", null, locale) + ": " + event.note() + "\n")
                     + "\n" + messages.getMessage("mail.sub.open", null, locale) + " " + link + "\n";
-            mail.send(applicant.email(), subject, templates.process("mail/submission", context), text, List.of(),
-                    List.of());
+            String html = templates.process("mail/submission", context);
+            deliveries.once(key + "/email",
+                    () -> mail.send(key, applicant.email(), subject, html, text, List.of(), List.of()));
         }
         if (applicant.phone() != null && !applicant.phone().isBlank()) {
-            sms.send(applicant.phone(), messages.getMessage("sms.sub",
-                    new Object[] {event.trackingNumber().value(), state, trackLink}, locale));
+            String text = messages.getMessage("sms.sub",
+                    new Object[] {event.trackingNumber().value(), state, trackLink}, locale);
+            deliveries.once(key + "/sms", () -> sms.send(applicant.phone(), text));
         }
     }
 

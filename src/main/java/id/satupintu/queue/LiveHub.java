@@ -1,13 +1,19 @@
 package id.satupintu.queue;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import id.satupintu.shared.MallId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class LiveHub implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
 
     private static final long EMITTER_TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
@@ -61,29 +69,41 @@ class LiveHub implements DisposableBean {
     }
 
     /**
-     * Every notice changes what boards show, so they get the new state; a call is also announced. The JSON is
-     * written once per notice, not once per screen.
+     * Every notice changes what boards show, so they get the new state; a call is also announced. The notices that
+     * arrived together are handled together: a mall's state is read and written as JSON once for all of them, not once
+     * per notice or per screen, so that a busy mall's boards do not fall behind its notices.
      */
-    void deliver(QueueEvents.Notice notice) {
-        Set<SseEmitter> mallBoards = boardsByMall.getOrDefault(notice.mall(), Set.of());
+    void deliver(List<QueueEvents.Notice> notices) {
+        Map<Long, List<QueueEvents.Notice>> byMall = new LinkedHashMap<>();
+        notices.forEach(n -> byMall.computeIfAbsent(n.mall(), m -> new ArrayList<>()).add(n));
+        byMall.forEach((mall, ofMall) -> {
+            try {
+                deliver(mall, ofMall);
+            } catch (RuntimeException e) {
+                log.warn("Could not deliver queue notifications to the screens of mall {}", mall, e);
+            }
+        });
+    }
+
+    private void deliver(long mall, List<QueueEvents.Notice> notices) {
+        Set<SseEmitter> mallBoards = boardsByMall.getOrDefault(mall, Set.of());
         if (!mallBoards.isEmpty()) {
-            String call = QueueEvents.Notice.CALLED.equals(notice.kind())
-                    ? json.writeValueAsString(new Board.Call(notice.number(), notice.counter(), null)) : null;
-            String state = json.writeValueAsString(boards.state(new MallId(notice.mall())));
+            List<String> calls = notices.stream().filter(n -> QueueEvents.Notice.CALLED.equals(n.kind()))
+                    .map(n -> json.writeValueAsString(new Board.Call(n.number(), n.counter(), null))).toList();
+            String state = json.writeValueAsString(boards.state(new MallId(mall)));
             for (SseEmitter board : mallBoards) {
                 senders.execute(() -> {
-                    if (call != null) {
-                        sendNow(board, "call", call);
-                    }
+                    calls.forEach(call -> sendNow(board, "call", call));
                     sendNow(board, "state", state);
                 });
             }
         }
-        Map<SseEmitter, String> pages = ticketPagesByMall.getOrDefault(notice.mall(), Map.of());
+        Map<SseEmitter, String> pages = ticketPagesByMall.getOrDefault(mall, Map.of());
+        Set<String> tickets = notices.stream().map(QueueEvents.Notice::ticket).collect(Collectors.toSet());
         String mine = "{\"ticket\":true}";
         String others = "{\"ticket\":false}";
         pages.forEach((page, ticket) -> senders.execute(() ->
-                sendNow(page, "refresh", ticket.equals(notice.ticket()) ? mine : others)));
+                sendNow(page, "refresh", tickets.contains(ticket) ? mine : others)));
     }
 
     /** After the listener lost and regained the database, screens may have missed changes: refresh them all. */

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -76,10 +78,8 @@ class QueueListener implements SmartLifecycle {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            deliver(notification.getParameter());
-                        }
+                    if (notifications != null && notifications.length > 0) {
+                        deliver(notifications);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -99,11 +99,20 @@ class QueueListener implements SmartLifecycle {
         }
     }
 
-    private void deliver(String payload) {
+    /** Everything that arrived since the last poll, delivered at once. */
+    private void deliver(PGNotification[] notifications) {
+        List<QueueEvents.Notice> notices = new ArrayList<>(notifications.length);
+        for (PGNotification notification : notifications) {
+            try {
+                notices.add(json.readValue(notification.getParameter(), QueueEvents.Notice.class));
+            } catch (RuntimeException e) {
+                log.warn("Could not read a queue notification", e);
+            }
+        }
         try {
-            hub.deliver(json.readValue(payload, QueueEvents.Notice.class));
+            hub.deliver(notices);
         } catch (RuntimeException e) {
-            log.warn("Could not deliver a queue notification", e);
+            log.warn("Could not deliver queue notifications", e);
         }
     }
 }

@@ -67,11 +67,15 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedDatabase database,
-            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeout,
+            @Value("${spring.datasource.hikari.validation-timeout:2000}") long validationTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(connectionTimeout);
+        config.setValidationTimeout(validationTimeout);
         config.setPoolName("satupintu-embedded");
         return new HikariDataSource(config);
     }

@@ -88,6 +88,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("The database is out of reach; answered an API call with 503: {}", e.toString());
+            HttpHeaders headers = problemHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(headers)
+                    .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE", locale));
+        }
         log.error("Unexpected failure of an API call", e);
         return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale));
     }

@@ -48,7 +48,7 @@ class WebExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletResponse response) throws Exception {
+    ModelAndView unexpected(Exception e, Locale locale, HttpServletResponse response) throws Exception {
         if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
             // A live screen (board, status page) went away; there is nobody left to answer.
             return null;
@@ -60,6 +60,12 @@ class WebExceptionHandler {
         }
         if (UnreadableRequests.isUnreadable(e)) {
             return page(HttpStatus.BAD_REQUEST, null, response);
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("The database is out of reach; answered a web page with 503: {}", e.toString());
+            response.setHeader("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return page(HttpStatus.SERVICE_UNAVAILABLE,
+                    problems.message("error.TEMPORARILY_UNAVAILABLE", null, locale), response);
         }
         log.error("Unexpected failure of a web page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response);
