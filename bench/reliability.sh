@@ -13,6 +13,9 @@ JAVA=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)
 RESULTS=bench/results/reliability.txt
 DATA=$(mktemp -d)
 command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
+if ! command -v pg_ctl >/dev/null && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq postgresql
+fi
 PG_BIN=$(dirname "$(readlink -f "$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)")")
 [ -x "$PG_BIN/pg_ctl" ] || { echo "No PostgreSQL server binaries (pg_ctl) on this machine"; exit 1; }
 # PostgreSQL refuses to run as root; the server then runs as the postgres user.
