@@ -22,9 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SatuPintuTest
 class SurveyDaySumsTests {
 
-    /** Ends of a period with a whole calendar month (September) and days of the months around it. */
-    private static final LocalDate FROM = LocalDate.of(2026, 8, 27);
-    private static final LocalDate TO = LocalDate.of(2026, 10, 2);
+    /**
+     * Ends of a period with a whole calendar month (July) and days of the months around it; months no other test
+     * generates history for.
+     */
+    private static final LocalDate FROM = LocalDate.of(2026, 6, 26);
+    private static final LocalDate TO = LocalDate.of(2026, 8, 4);
 
     @Autowired
     HistoryGenerator generator;
