@@ -270,27 +270,43 @@ class SurveyStore {
     }
 
     /** The sums of the filter's days as a derived table {@code r}: from the day table, or months and days. */
-    private static String sums(Filter filter, List<Object> params, String days, String months, String columns) {
+    private static String sums(Filter filter, List<Object> params, String dayTable, String months, String columns) {
         if (filter.agency() != null || filter.service() != null) {
-            return days + " r" + where(filter, params);
+            return dayTable + " r" + where(filter, params);
         }
         LocalDate from = filter.from();
         LocalDate to = filter.to();
         LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
         LocalDate fullTo = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
         String mall = filter.mall() == null ? "" : " AND mall_id = ?";
-        params.addAll(List.of(fullFrom, fullTo));
-        if (filter.mall() != null) {
-            params.add(filter.mall().value());
+        List<String> parts = new ArrayList<>();
+        if (!fullFrom.isAfter(fullTo)) {
+            parts.add("SELECT mall_id, answered_on, " + columns + " FROM " + months
+                    + " WHERE answered_on BETWEEN ? AND ?" + mall);
+            params.addAll(List.of(fullFrom, fullTo));
+            if (filter.mall() != null) {
+                params.add(filter.mall().value());
+            }
         }
-        params.addAll(List.of(from, to, fullFrom, fullTo));
-        if (filter.mall() != null) {
-            params.add(filter.mall().value());
+        // The days before the first whole month and after the last one (all of them when there is none).
+        List<LocalDate[]> edges = new ArrayList<>();
+        if (fullFrom.isAfter(fullTo)) {
+            edges.add(new LocalDate[] {from, to});
+        } else {
+            edges.add(new LocalDate[] {from, fullFrom.minusDays(1)});
+            edges.add(new LocalDate[] {fullTo.plusDays(1), to});
         }
-        return "(SELECT mall_id, answered_on, " + columns + " FROM " + months
-                + " WHERE answered_on BETWEEN ? AND ?" + mall
-                + " UNION ALL SELECT mall_id, answered_on, " + columns + " FROM " + days
-                + " WHERE answered_on BETWEEN ? AND ? AND NOT (answered_on BETWEEN ? AND ?)" + mall + ") r";
+        for (LocalDate[] days : edges) {
+            if (!days[0].isAfter(days[1])) {
+                parts.add("SELECT mall_id, answered_on, " + columns + " FROM " + dayTable
+                        + " WHERE answered_on BETWEEN ? AND ?" + mall);
+                params.addAll(List.of(days[0], days[1]));
+                if (filter.mall() != null) {
+                    params.add(filter.mall().value());
+                }
+            }
+        }
+        return "(" + String.join(" UNION ALL ", parts) + ") r";
     }
 
     private static Group group(Map<Object, Group> groups, Object key) {
