@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import id.satupintu.region.Mall;
 import id.satupintu.shared.MallId;
 
 /**
@@ -24,13 +25,13 @@ public interface FeedbackFigures {
     record Figures(BigDecimal ikm, long respondents, long complaints, long resolved) {
     }
 
-    Optional<Figures> of(MallId mall, LocalDate from, LocalDate to);
+    Optional<Figures> of(Mall mall, LocalDate from, LocalDate to);
 
     /** The figures of several malls over the same local days; a mall without figures is left out. */
-    default Map<MallId, Figures> ofEach(Collection<MallId> malls, LocalDate from, LocalDate to) {
+    default Map<MallId, Figures> ofEach(Collection<Mall> malls, LocalDate from, LocalDate to) {
         Map<MallId, Figures> figures = new HashMap<>();
-        for (MallId mall : malls) {
-            of(mall, from, to).ifPresent(f -> figures.put(mall, f));
+        for (Mall mall : malls) {
+            of(mall, from, to).ifPresent(f -> figures.put(mall.id(), f));
         }
         return figures;
     }

@@ -84,7 +84,13 @@ public class Reports {
         });
         Map<ServiceId, MallService> catalogueServices = known.services();
         Map<AgencyId, Agency> agencies = known.agencies();
-        Map<ServiceId, Long> online = onlineByService(mall.id(), period);
+        Map<ServiceId, Apps> appsByService = applicationsByService(mall.id(), period);
+        Map<ServiceId, Long> online = new HashMap<>();
+        appsByService.forEach((service, apps) -> {
+            if (apps.submitted > 0) {
+                online.put(service, apps.submitted);
+            }
+        });
 
         Map<AgencyId, Sum> byAgency = new LinkedHashMap<>();
         Map<AgencyId, Long> onlineByAgency = new HashMap<>();
@@ -123,15 +129,14 @@ public class Reports {
                 .toList();
 
         MallReport.Figures figures = total.figures();
-        MallReport.Applications applications = applications(List.of(mall.id()), period).getOrDefault(mall.id(),
-                Apps.NONE).view();
+        MallReport.Applications applications = appsByService.values().stream().reduce(Apps.NONE, Apps::plus).view();
         MallReport.Bookings bookings = bookings(mall.id(), period);
         MallReport.ChannelMix channels = new MallReport.ChannelMix(figures.walkIn(), figures.booked(),
                 applications.submitted());
         MallReport.Granularity granularity = by != null ? by : defaultGranularity(from, to);
         return new MallReport(mall.code(), mall.name(), mall.timeZone().getId(), from, to, granularity, figures,
                 series(mall.id(), period, granularity), agencyRows, serviceRows, hours, bookings, applications,
-                channels, feedback(mall.id(), from, to));
+                channels, feedback(mall, from, to));
     }
 
     @Transactional(readOnly = true)
@@ -151,7 +156,7 @@ public class Reports {
         Map<MallId, Long> before = visitors(ids, Period.of(from.minusDays(days), from.minusDays(1)));
         Map<MallId, Apps> applications = applications(ids, period);
         Map<MallId, FeedbackFigures.Figures> feedbackOfMalls = feedback.stream().findFirst()
-                .map(f -> f.ofEach(ids, from, to)).orElse(Map.of());
+                .map(f -> f.ofEach(all, from, to)).orElse(Map.of());
         List<NationalView.MallRow> rows = new ArrayList<>();
         for (Mall mall : all) {
             MallReport.Figures figures = totals.getOrDefault(mall.id(), new Sum()).figures();
@@ -195,7 +200,7 @@ public class Reports {
         return Comparator.comparing(value, Comparator.nullsLast(values));
     }
 
-    private MallReport.Feedback feedback(MallId mall, LocalDate from, LocalDate to) {
+    private MallReport.Feedback feedback(Mall mall, LocalDate from, LocalDate to) {
         return feedback.stream().map(f -> f.of(mall, from, to)).flatMap(Optional::stream).findFirst()
                 .map(f -> new MallReport.Feedback(true, f.ikm(), f.respondents(), f.complaints(), f.resolved()))
                 .orElse(MallReport.Feedback.NONE);
@@ -356,6 +361,10 @@ public class Reports {
     private record Apps(long submitted, long finished, long withinSla) {
         static final Apps NONE = new Apps(0, 0, 0);
 
+        Apps plus(Apps other) {
+            return new Apps(submitted + other.submitted, finished + other.finished, withinSla + other.withinSla);
+        }
+
         MallReport.Applications view() {
             return new MallReport.Applications(submitted, finished, withinSla,
                     finished == 0 ? null : withinSla / (double) finished);
@@ -383,17 +392,25 @@ public class Reports {
         return apps;
     }
 
-    private Map<ServiceId, Long> onlineByService(MallId mall, Period p) {
-        Map<ServiceId, Long> online = new HashMap<>();
+    /** A mall's applications per service: submitted in the period, and finished in it (on time or not). */
+    private Map<ServiceId, Apps> applicationsByService(MallId mall, Period p) {
+        Map<ServiceId, Apps> apps = new HashMap<>();
         jdbc.sql("""
-                SELECT service_id, count(*) AS n FROM insight_application
-                WHERE mall_id = :mall AND submitted_on BETWEEN :from AND :to GROUP BY service_id
+                SELECT service_id,
+                       count(*) FILTER (WHERE submitted_on BETWEEN :from AND :to) AS submitted,
+                       count(*) FILTER (WHERE finished_on BETWEEN :from AND :to) AS finished,
+                       count(*) FILTER (WHERE finished_on BETWEEN :from AND :to AND NOT breached) AS within_sla
+                FROM insight_application
+                WHERE mall_id = :mall
+                  AND (submitted_on BETWEEN :from AND :to OR finished_on BETWEEN :from AND :to)
+                GROUP BY service_id
                 """)
                 .param("mall", mall.value()).param("from", p.from()).param("to", p.to())
                 .query(rs -> {
-                    online.put(new ServiceId(rs.getLong("service_id")), rs.getLong("n"));
+                    apps.put(new ServiceId(rs.getLong("service_id")), new Apps(rs.getLong("submitted"),
+                            rs.getLong("finished"), rs.getLong("within_sla")));
                 });
-        return online;
+        return apps;
     }
 
     static Double minutes(double seconds) {

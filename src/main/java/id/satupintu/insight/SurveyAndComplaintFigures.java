@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import id.satupintu.complaint.Complaints;
 import id.satupintu.region.Mall;
-import id.satupintu.region.Malls;
 import id.satupintu.shared.MallId;
 import id.satupintu.survey.Ikm;
 import id.satupintu.survey.IkmReports;
@@ -21,25 +20,23 @@ class SurveyAndComplaintFigures implements FeedbackFigures {
 
     private final IkmReports ikm;
     private final Complaints complaints;
-    private final Malls malls;
 
-    SurveyAndComplaintFigures(IkmReports ikm, Complaints complaints, Malls malls) {
+    SurveyAndComplaintFigures(IkmReports ikm, Complaints complaints) {
         this.ikm = ikm;
         this.complaints = complaints;
-        this.malls = malls;
     }
 
     @Override
-    public Optional<Figures> of(MallId mallId, LocalDate from, LocalDate to) {
-        return Optional.of(figures(malls.get(mallId), ikm.ikmOf(mallId, from, to).orElse(null), from, to));
+    public Optional<Figures> of(Mall mall, LocalDate from, LocalDate to) {
+        return Optional.of(figures(mall, ikm.ikmOf(mall.id(), from, to).orElse(null), from, to));
     }
 
     @Override
-    public Map<MallId, Figures> ofEach(Collection<MallId> mallIds, LocalDate from, LocalDate to) {
+    public Map<MallId, Figures> ofEach(Collection<Mall> chosen, LocalDate from, LocalDate to) {
         Map<MallId, Ikm> indices = ikm.ikmOfEachMall(from, to);
         Map<MallId, Figures> figures = new HashMap<>();
-        for (MallId mallId : mallIds) {
-            figures.put(mallId, figures(malls.get(mallId), indices.get(mallId), from, to));
+        for (Mall mall : chosen) {
+            figures.put(mall.id(), figures(mall, indices.get(mall.id()), from, to));
         }
         return figures;
     }

@@ -249,22 +249,23 @@ class SurveyStore {
         Map<Object, Group> groups = new LinkedHashMap<>();
         List<Object> params = new ArrayList<>();
         String counts = sums(filter, params, "survey_day_count", "survey_month_count", "source, respondents");
-        jdbc.sql("SELECT " + grouping.key + " AS k, r.source, sum(r.respondents) AS n FROM " + counts
-                        + " GROUP BY 1, 2 ORDER BY 1")
-                .params(params)
-                .query(rs -> {
-                    group(groups, rs.getObject("k")).sources()
-                            .put(Source.valueOf(rs.getString("source")), rs.getLong("n"));
-                });
-        params.clear();
         String tallies = sums(filter, params, "survey_day_tally", "survey_month_tally",
                 "element_code, answers, score_total");
-        jdbc.sql("SELECT " + grouping.key + " AS k, r.element_code, sum(r.answers) AS n, sum(r.score_total) AS total"
-                        + " FROM " + tallies + " GROUP BY 1, 2")
+        // Respondents per source and answers per element in one round trip.
+        jdbc.sql("SELECT " + grouping.key + " AS k, 'S' AS kind, r.source AS item, sum(r.respondents) AS n,"
+                        + " 0 AS total FROM " + counts + " GROUP BY 1, 3"
+                        + " UNION ALL SELECT " + grouping.key + " AS k, 'E' AS kind, r.element_code AS item,"
+                        + " sum(r.answers) AS n, sum(r.score_total) AS total FROM " + tallies + " GROUP BY 1, 3"
+                        + " ORDER BY 1")
                 .params(params)
                 .query(rs -> {
-                    group(groups, rs.getObject("k")).tallies().put(rs.getString("element_code"),
-                            new IkmCalculator.Tally(rs.getLong("n"), rs.getLong("total")));
+                    Group group = group(groups, rs.getObject("k"));
+                    if ("S".equals(rs.getString("kind"))) {
+                        group.sources().put(Source.valueOf(rs.getString("item")), rs.getLong("n"));
+                    } else {
+                        group.tallies().put(rs.getString("item"),
+                                new IkmCalculator.Tally(rs.getLong("n"), rs.getLong("total")));
+                    }
                 });
         return groups;
     }
