@@ -23,6 +23,7 @@ import id.satupintu.region.Mall;
 import id.satupintu.region.Malls;
 import id.satupintu.shared.AgencyId;
 import id.satupintu.shared.MallId;
+import id.satupintu.shared.MonthSplit;
 import id.satupintu.shared.ServiceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class Reports {
 
     @Transactional(readOnly = true)
     public MallReport mall(Mall mall, LocalDate from, LocalDate to, MallReport.Granularity by, Locale locale) {
-        Period period = Period.of(from, to);
+        MonthSplit period = MonthSplit.of(from, to);
         Map<ServiceId, Sum> services = new LinkedHashMap<>();
         Sum total = new Sum();
         int[] hours = new int[24];
@@ -141,7 +142,7 @@ public class Reports {
 
     @Transactional(readOnly = true)
     public NationalView national(LocalDate from, LocalDate to, NationalView.Ranking ranking) {
-        Period period = Period.of(from, to);
+        MonthSplit period = MonthSplit.of(from, to);
         List<Mall> all = malls.all();
         List<MallId> ids = all.stream().map(Mall::id).toList();
         // The trend is the twelve months up to the period's end, whatever the period's length.
@@ -153,7 +154,7 @@ public class Reports {
         read(period, ids, false, row -> totals.computeIfAbsent(row.mall(), k -> new Sum()).add(row));
         Map<MallId, Map<LocalDate, Sum>> monthly = monthly(ids, months.getFirst(), to);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        Map<MallId, Long> before = visitors(ids, Period.of(from.minusDays(days), from.minusDays(1)));
+        Map<MallId, Long> before = visitors(ids, MonthSplit.of(from.minusDays(days), from.minusDays(1)));
         Map<MallId, Apps> applications = applications(ids, period);
         Map<MallId, FeedbackFigures.Figures> feedbackOfMalls = feedback.stream().findFirst()
                 .map(f -> f.ofEach(all, from, to)).orElse(Map.of());
@@ -208,16 +209,6 @@ public class Reports {
 
     // ---- reading the rollups
 
-    /** A period split into its whole calendar months and the days outside them. */
-    record Period(LocalDate from, LocalDate to, LocalDate fullFrom, LocalDate fullTo) {
-
-        static Period of(LocalDate from, LocalDate to) {
-            LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
-            LocalDate fullTo = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
-            return new Period(from, to, fullFrom, fullTo);
-        }
-    }
-
     /** One row of the rollups: a service of a mall over a day or a month. */
     record Row(MallId mall, LocalDate period, ServiceId service, AgencyId agency, long tickets, long walkIn,
             long booked, long priority, long served, long completed, long noShow, long cancelled, long called,
@@ -230,7 +221,7 @@ public class Reports {
             CAST(service_histogram AS text) AS service_times, CAST(hour_histogram AS text) AS hours""";
 
     /** Every rollup row of the period for these malls: months where whole, days elsewhere. */
-    private void read(Period p, Collection<MallId> mallIds, boolean withHours,
+    private void read(MonthSplit p, Collection<MallId> mallIds, boolean withHours,
             java.util.function.Consumer<Row> each) {
         String columns = withHours ? ROW_COLUMNS : ROW_COLUMNS.replace("CAST(hour_histogram AS text)", "NULL");
         jdbc.sql("""
@@ -257,7 +248,7 @@ public class Reports {
                 });
     }
 
-    private List<MallReport.Point> series(MallId mall, Period p, MallReport.Granularity granularity) {
+    private List<MallReport.Point> series(MallId mall, MonthSplit p, MallReport.Granularity granularity) {
         String unit = granularity.name().toLowerCase(Locale.ROOT);
         // Months come whole from the monthly rows where they can; weeks and days need the daily rows.
         String source = granularity == MallReport.Granularity.MONTH ? """
@@ -321,7 +312,7 @@ public class Reports {
         return monthly;
     }
 
-    private Map<MallId, Long> visitors(Collection<MallId> ids, Period p) {
+    private Map<MallId, Long> visitors(Collection<MallId> ids, MonthSplit p) {
         Map<MallId, Long> visitors = new HashMap<>();
         jdbc.sql("""
                 SELECT mall_id, sum(tickets) AS tickets FROM (
@@ -342,7 +333,7 @@ public class Reports {
         return visitors;
     }
 
-    private MallReport.Bookings bookings(MallId mall, Period p) {
+    private MallReport.Bookings bookings(MallId mall, MonthSplit p) {
         return jdbc.sql("""
                 SELECT coalesce(sum(booked), 0) AS booked, coalesce(sum(checked_in), 0) AS checked_in,
                        coalesce(sum(cancelled), 0) AS cancelled, coalesce(sum(no_show), 0) AS no_show
@@ -371,7 +362,7 @@ public class Reports {
         }
     }
 
-    private Map<MallId, Apps> applications(Collection<MallId> ids, Period p) {
+    private Map<MallId, Apps> applications(Collection<MallId> ids, MonthSplit p) {
         Map<MallId, Apps> apps = new HashMap<>();
         jdbc.sql("""
                 SELECT mall_id,
@@ -393,7 +384,7 @@ public class Reports {
     }
 
     /** A mall's applications per service: submitted in the period, and finished in it (on time or not). */
-    private Map<ServiceId, Apps> applicationsByService(MallId mall, Period p) {
+    private Map<ServiceId, Apps> applicationsByService(MallId mall, MonthSplit p) {
         Map<ServiceId, Apps> apps = new HashMap<>();
         jdbc.sql("""
                 SELECT service_id,

@@ -12,6 +12,7 @@ import java.util.UUID;
 import id.satupintu.shared.AgencyId;
 import id.satupintu.shared.LocalizedText;
 import id.satupintu.shared.MallId;
+import id.satupintu.shared.MonthSplit;
 import id.satupintu.shared.ServiceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -275,27 +276,24 @@ class SurveyStore {
         if (filter.agency() != null || filter.service() != null) {
             return dayTable + " r" + where(filter, params);
         }
-        LocalDate from = filter.from();
-        LocalDate to = filter.to();
-        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
-        LocalDate fullTo = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
+        MonthSplit split = MonthSplit.of(filter.from(), filter.to());
         String mall = filter.mall() == null ? "" : " AND mall_id = ?";
         List<String> parts = new ArrayList<>();
-        if (!fullFrom.isAfter(fullTo)) {
+        if (split.hasWholeMonths()) {
             parts.add("SELECT mall_id, answered_on, " + columns + " FROM " + months
                     + " WHERE answered_on BETWEEN ? AND ?" + mall);
-            params.addAll(List.of(fullFrom, fullTo));
+            params.addAll(List.of(split.fullFrom(), split.fullTo()));
             if (filter.mall() != null) {
                 params.add(filter.mall().value());
             }
         }
         // The days before the first whole month and after the last one (all of them when there is none).
         List<LocalDate[]> edges = new ArrayList<>();
-        if (fullFrom.isAfter(fullTo)) {
-            edges.add(new LocalDate[] {from, to});
+        if (split.hasWholeMonths()) {
+            edges.add(new LocalDate[] {split.from(), split.fullFrom().minusDays(1)});
+            edges.add(new LocalDate[] {split.fullTo().plusDays(1), split.to()});
         } else {
-            edges.add(new LocalDate[] {from, fullFrom.minusDays(1)});
-            edges.add(new LocalDate[] {fullTo.plusDays(1), to});
+            edges.add(new LocalDate[] {split.from(), split.to()});
         }
         for (LocalDate[] days : edges) {
             if (!days[0].isAfter(days[1])) {
