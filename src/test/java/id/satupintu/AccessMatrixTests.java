@@ -572,18 +572,6 @@ class AccessMatrixTests {
         rule(rules, endpoint, probe("mall M", path, MANAGES_M, body));
     }
 
-    /** What the fixtures set off (messages, rollups) is delivered before a snapshot, so it writes nothing in it. */
-    private void awaitDeliveredEvents() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Long pending = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                    .query(Long.class).single();
-            if (pending == 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-    }
-
     // ---- discovery
 
     /** Every handler method's patterns and HTTP methods ("*" where it takes any), framework ones left out. */
@@ -885,7 +873,7 @@ class AccessMatrixTests {
      * or update raises and a delete (lowering the count) cannot hide.
      */
     private Map<String, String> snapshot() throws InterruptedException {
-        awaitDeliveredEvents();
+        PendingEvents.awaitDelivered(jdbc);
         Map<String, String> hashes = new TreeMap<>();
         for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = "
                 + "current_schema() AND table_type = 'BASE TABLE'").query(String.class).list()) {

@@ -103,7 +103,7 @@ class MalformedRequestTests {
         Identity anonymous = anonymous();
         Identity staff = staff();
         Known known = known();
-        awaitQuietEvents();
+        PendingEvents.awaitDelivered(jdbc);
         Map<String, String> before = snapshot();
 
         int perEndpoint = (AT_LEAST + endpoints.size() - 1) / endpoints.size();
@@ -121,7 +121,7 @@ class MalformedRequestTests {
         List<Outcome> outcomes = send(requests);
         System.out.println("Malformed requests: " + outcomes.size() + " sent in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
-        awaitQuietEvents();
+        PendingEvents.awaitDelivered(jdbc);
         Map<String, String> after = snapshot();
 
         Report report = new Report(seed, outcomes);
@@ -361,18 +361,6 @@ class MalformedRequestTests {
                 .forEach(table -> out.append(table).append(" (").append(before.get(table)).append(" -> ")
                         .append(after.get(table)).append(") "));
         return out.append('\n').toString();
-    }
-
-    /** Events that earlier tests published are delivered before a snapshot, so their listeners write nothing in it. */
-    private void awaitQuietEvents() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Long open = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                    .query(Long.class).single();
-            if (open == 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
     }
 
     // ------------------------------------------------------------------ sending
